@@ -1,0 +1,4 @@
+export * from './coreServices';
+export * from './createBackendPlugin';
+export * from './createServiceRef';
+export * from './services';

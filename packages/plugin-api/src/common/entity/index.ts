@@ -1,0 +1,4 @@
+export * from './Entity';
+export * from './EntityPredicate';
+export * from './entityRef';
+export * from './getEntityRef';

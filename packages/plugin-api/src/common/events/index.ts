@@ -1,0 +1,2 @@
+export * from './defineEvent';
+export * from './entityChangedEvent';

@@ -1,0 +1,4 @@
+export * from './entity';
+export * from './errors';
+export * from './events';
+export * from './permissions';

@@ -1,0 +1,4 @@
+export * from './backend';
+export * from './common';
+export * from './manifest';
+export * from './pluginApiMajor';

@@ -1,0 +1,3 @@
+export * from './PluginManifest';
+export * from './parsePluginManifest';
+export * from './pluginManifestSchema';
