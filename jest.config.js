@@ -14,7 +14,7 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  testMatch: ['<rootDir>/{packages,plugins}/**/src/**/*.test.ts?(x)'],
+  testMatch: ['<rootDir>/{packages,plugins}/**/src/**/*.test.ts?(x)', '<rootDir>/scripts/**/*.test.js'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
     '^@atrium/plugin-api$': '<rootDir>/packages/plugin-api/src/index.ts',

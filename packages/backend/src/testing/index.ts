@@ -1,1 +1,2 @@
 export * from './createTestDatabase';
+export * from './createTestHost';

@@ -1,0 +1,252 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { coreServices, entityChangedEvent, type LoggerService } from '@atrium/plugin-api';
+import {
+  coreAuthPublicPaths,
+  createAuthMiddleware,
+  createAuthService,
+  createCoreAuthRouter,
+  createDefaultPermissionPolicy,
+  createPermissionsRegistry,
+  createSessionAuthenticator,
+  createSessionTokens,
+  createStaticTokenAuthenticator,
+} from './auth';
+import {
+  collectSecrets,
+  type ConfigSchemaEntry,
+  coreConfigSchemas,
+  createConfigService,
+  filterFrontendConfig,
+  loadConfig,
+  type RootConfig,
+  validateConfig,
+} from './config';
+import { createDatabaseManager, type DatabaseConfig } from './database';
+import { createEntityStore } from './entityStore';
+import { createEventBus } from './events';
+import {
+  BackendStartupError,
+  createCorePluginsRouter,
+  createPluginAssetsRouter,
+  createPluginHost,
+  createPluginsApiRouter,
+  type DiscoveredPlugin,
+  discoverPlugins,
+  isPublicPluginPath,
+  type PluginRuntime,
+  sortPluginsForBoot,
+} from './host';
+import { createErrorMiddleware, createHttpApp, createNotFoundHandler, type HttpServer, startHttpServer } from './http';
+import { createRootLogger } from './logging';
+import { createScheduler } from './scheduler';
+import { createUrlReader, type ReadingAllowRule } from './urlReader';
+
+/** How to start a backend. */
+export interface BackendOptions {
+  /** app-config.yaml first, then each `--config FILE`. */
+  configFiles: string[];
+  /** Environment for `${VAR}` substitution and NODE_ENV. */
+  env: Record<string, string | undefined>;
+  /** Folders of bundled plugins; default `<cwd>/plugins`. */
+  bundledPluginDirs?: string[];
+  /** Where relative paths in config resolve from; default the working directory. */
+  cwd?: string;
+  /** Optional hook called once the store exists, before plugins boot (tests seed data here). */
+  initTimeoutMs?: number;
+}
+
+/** A running backend. */
+export interface Backend {
+  readonly url: string;
+  readonly port: number;
+  readonly logger: LoggerService;
+  readonly config: RootConfig;
+  readonly plugins: PluginRuntime[];
+  /** Graceful stop: no new requests, in-flight ones finish, shutdown hooks run in reverse boot order. */
+  stop(): Promise<void>;
+}
+
+function enabledPlugins(config: RootConfig, discovered: DiscoveredPlugin[]): DiscoveredPlugin[] {
+  const enabled = config.getOptional<Record<string, unknown>>('plugins.enabled') ?? {};
+  const byId = new Map(discovered.map((p) => [p.manifest.id, p]));
+  return Object.keys(enabled).map((id) => {
+    const plugin = byId.get(id);
+    if (!plugin) {
+      throw new BackendStartupError(
+        `Plugin '${id}' is enabled in config (plugins.enabled.${id}) but no plugin.yaml with id '${id}' was found; ` +
+          `install it or remove the key. Found: ${[...byId.keys()].join(', ') || 'none'}`,
+      );
+    }
+    return plugin;
+  });
+}
+
+/**
+ * Starts the thin core: config, logger, database, entity store, events,
+ * scheduler, auth, the plugin host, and the HTTP server. Nothing a plugin
+ * could provide lives here.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig({ files: options.configFiles, env: options.env });
+  validateConfig(config, coreConfigSchemas);
+
+  const discovered = await discoverPlugins(
+    {
+      bundled: options.bundledPluginDirs ?? [join(cwd, 'plugins')],
+      installed: resolve(cwd, config.get<string>('plugins.installDirectory')),
+    },
+    cwd,
+  );
+  const plugins = sortPluginsForBoot(enabledPlugins(config, discovered));
+  const schemas: ConfigSchemaEntry[] = [
+    ...coreConfigSchemas,
+    ...plugins.flatMap((p) =>
+      p.manifest.config ? [{ key: p.manifest.id, schema: p.manifest.config, declaredIn: p.manifestFile }] : [],
+    ),
+  ];
+  validateConfig(config, schemas);
+
+  const production = options.env.NODE_ENV === 'production';
+  const logger = createRootLogger({
+    level: config.get('backend.logging.level'),
+    format: production ? 'json' : 'pretty',
+    secrets: () => collectSecrets(config, schemas),
+  });
+  if (production && config.get<boolean>('auth.guest.enabled') && !config.get<boolean>('auth.guest.allowInProduction')) {
+    throw new BackendStartupError(
+      'auth.guest.enabled is true while NODE_ENV=production; disable guest sign-in or set auth.guest.allowInProduction',
+    );
+  }
+
+  const instanceId = randomUUID();
+  const databaseConfig = config.get<DatabaseConfig>('backend.database');
+  const databases = createDatabaseManager({
+    config: {
+      ...databaseConfig,
+      connection:
+        databaseConfig.client === 'better-sqlite3' && typeof databaseConfig.connection === 'string' && databaseConfig.connection !== ':memory:'
+          ? resolve(cwd, databaseConfig.connection)
+          : databaseConfig.connection,
+    },
+    logger: logger.child({ service: 'database' }),
+  });
+  const coreKnex = await databases.forNamespace('core').getClient();
+  const events = await createEventBus({
+    knex: coreKnex,
+    client: databases.client,
+    logger: logger.child({ service: 'events' }),
+    instanceId,
+  });
+  const store = await createEntityStore({
+    knex: coreKnex,
+    client: databases.client,
+    publish: (payloads) => events.publishCore(entityChangedEvent, payloads),
+  });
+  const scheduler = await createScheduler({ knex: coreKnex, logger: logger.child({ service: 'scheduler' }), instanceId });
+  const permissions = createPermissionsRegistry(createDefaultPermissionPolicy());
+  const sessionTokens = createSessionTokens({
+    secret: config.getOptional<string>('auth.session.secret') ?? randomBytes(32).toString('hex'),
+  });
+  const auth = createAuthService();
+  const urlReader = createUrlReader({ allow: config.get<ReadingAllowRule[]>('backend.reading.allow') });
+  const enabledConfig = config.get<Record<string, { onBootFailure: 'abort' | 'continue' }>>('plugins.enabled');
+
+  const host = createPluginHost({
+    plugins,
+    logger,
+    initTimeoutMs: options.initTimeoutMs ?? 30_000,
+    onBootFailure: (id) => enabledConfig[id]?.onBootFailure ?? 'abort',
+    registrationsOf: (id) => ({
+      subscriptions: events.subscriptionsOf(id),
+      permissions: permissions.registeredBy(id).map((p) => p.id),
+    }),
+    coreServicesFor: (plugin, own) => {
+      const id = plugin.manifest.id;
+      return {
+        [coreServices.config.id]: createConfigService(config, id),
+        [coreServices.logger.id]: logger.child({ plugin: id }),
+        [coreServices.database.id]: databases.forNamespace(id),
+        [coreServices.httpRouter.id]: own.httpRouter,
+        [coreServices.auth.id]: auth,
+        [coreServices.permissions.id]: permissions.forPlugin(id),
+        [coreServices.entityStore.id]: store.forProvider(id),
+        [coreServices.events.id]: events.forPlugin(id, plugin.manifest.backend?.events ?? { emits: [], subscribes: [] }),
+        [coreServices.scheduler.id]: scheduler.forPlugin(id),
+        [coreServices.urlReader.id]: urlReader,
+        [coreServices.lifecycle.id]: own.lifecycle,
+      };
+    },
+  });
+
+  let ready = false;
+  const app = createHttpApp({
+    logger,
+    isReady: () => ready,
+    bodyLimit: config.get<string>('backend.http.bodyLimit'),
+    includeStack: !production,
+  });
+  const corePublic = coreAuthPublicPaths.map((p) => `/api/core/auth${p}`);
+  app.use(
+    '/api',
+    createAuthMiddleware({
+      authenticators: [
+        createStaticTokenAuthenticator(config.get('auth.tokens')),
+        createSessionAuthenticator(sessionTokens),
+      ],
+      isPublic: (req) => corePublic.includes(req.originalUrl.split('?')[0] ?? '') || isPublicPluginPath(host.runtimes, req.originalUrl.split('?')[0] ?? ''),
+    }),
+  );
+  app.use(
+    '/api/core/auth',
+    createCoreAuthRouter({
+      guest: { enabled: config.get<boolean>('auth.guest.enabled') },
+      tokens: sessionTokens,
+      logger,
+    }),
+  );
+  app.use('/api/core', createCorePluginsRouter(host.runtimes, filterFrontendConfig(config, schemas)));
+  app.use('/api', createPluginsApiRouter(host.runtimes));
+  app.use('/api', createNotFoundHandler());
+  app.use('/plugins', createPluginAssetsRouter(host.runtimes));
+  app.use(createErrorMiddleware({ logger, includeStack: !production }));
+
+  const server: HttpServer = await startHttpServer(app, {
+    host: config.get<string>('backend.listen.host'),
+    port: config.get<number>('backend.listen.port'),
+    logger,
+  });
+
+  const stopCore = async () => {
+    await scheduler.stop();
+    await events.stop();
+    await databases.destroy();
+  };
+  try {
+    await events.start();
+    await host.boot();
+    await scheduler.start();
+  } catch (error) {
+    await server.stop();
+    await host.shutdown();
+    await stopCore();
+    throw error;
+  }
+  ready = true;
+  logger.info(`Atrium listening on ${server.url}`, { plugins: plugins.map((p) => p.manifest.id) });
+
+  return {
+    url: server.url,
+    port: server.port,
+    logger,
+    config,
+    plugins: host.runtimes,
+    async stop() {
+      ready = false;
+      await server.stop();
+      await host.shutdown();
+      await stopCore();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './createHttpUrlReaderProvider';
+export * from './createUrlReader';
+export * from './isReadingAllowed';

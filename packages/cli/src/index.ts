@@ -1,0 +1,2 @@
+export * from './parseCliArgs';
+export * from './startCommand';
