@@ -2,13 +2,6 @@ import { ServiceUnavailableError } from '@atrium/plugin-api';
 import { type Request, Router } from 'express';
 import type { PluginRuntime } from './PluginRuntime';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    /** The plugin whose routes handle this request; the error middleware logs it. */
-    atriumPluginId?: string;
-  }
-}
-
 /** Mounts each plugin's router at `/<id>` (under `/api`); a plugin that failed to boot answers 503. */
 export function createPluginsApiRouter(runtimes: PluginRuntime[]): Router {
   const api = Router();

@@ -1,0 +1,34 @@
+import type { LoggerService } from '@atrium/plugin-api';
+import express from 'express';
+import request from 'supertest';
+import { createErrorMiddleware } from './createErrorMiddleware';
+import { createNotFoundHandler } from './createNotFoundHandler';
+
+const silentLogger: LoggerService = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => silentLogger,
+};
+
+describe('createNotFoundHandler', () => {
+  it('answers an unmatched /api request with a NotFoundError naming method and path', async () => {
+    const app = express();
+    app.use(
+      '/api',
+      express.Router().get('/known', (_req, res) => void res.json({})),
+    );
+    app.use('/api', createNotFoundHandler());
+    app.use(createErrorMiddleware({ logger: silentLogger, includeStack: false }));
+
+    const response = await request(app).delete('/api/x?token=secret');
+
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({
+      error: { name: 'NotFoundError', code: 'NOT_FOUND', message: 'No route for DELETE /api/x' },
+      request: { method: 'DELETE', url: '/api/x?token=secret' },
+      response: { statusCode: 404 },
+    });
+  });
+});
