@@ -109,10 +109,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   validateConfig(config, schemas);
 
   const production = options.env.NODE_ENV === 'production';
+  const secrets = collectSecrets(config, schemas);
   const logger = createRootLogger({
     level: config.get('backend.logging.level'),
     format: production ? 'json' : 'pretty',
-    secrets: () => collectSecrets(config, schemas),
+    secrets: () => secrets,
   });
   if (production && config.get<boolean>('auth.guest.enabled') && !config.get<boolean>('auth.guest.allowInProduction')) {
     throw new BackendStartupError(

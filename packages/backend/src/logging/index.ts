@@ -1,0 +1,3 @@
+export * from './createRootLogger';
+export * from './currentRequestId';
+export * from './runWithRequestId';
