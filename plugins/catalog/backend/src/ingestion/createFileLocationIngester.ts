@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { EntityStoreService, LoggerService } from '@atrium/plugin-api';
+import type { EntityStoreService, EntityUpsert, LoggerService } from '@atrium/plugin-api';
 import { buildRelations } from './buildRelations';
 import { readFileLocation } from './readFileLocation';
 
 /** Reads the `file` locations from config into the entity store. */
 export interface FileLocationIngester {
-  /** Reads every location once; returns how many entities each location produced. */
+  /** Reads every location once. */
   ingestAll(): Promise<void>;
 }
 
@@ -24,24 +24,31 @@ export function createFileLocationIngester(options: {
     const path = resolve(options.cwd, target);
     const source = `file:${path}`;
     const { entities, errors } = await readFileLocation(path);
+    const upserts: EntityUpsert[] = [];
+    for (const { entity, file } of entities) {
+      try {
+        upserts.push({
+          entity: {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              annotations: {
+                ...entity.metadata.annotations,
+                'backstage.io/managed-by-location': `file:${file}`,
+                'backstage.io/managed-by-origin-location': source,
+              },
+            },
+          },
+          relations: buildRelations(entity),
+          source,
+        });
+      } catch (error) {
+        errors.push(`${file}: ${entity.kind} '${entity.metadata.name}': ${(error as Error).message}`);
+      }
+    }
     for (const error of errors) {
       options.logger.warn(`Catalog location ${source}: ${error}`);
     }
-    const upserts = entities.map(({ entity, file }) => ({
-      entity: {
-        ...entity,
-        metadata: {
-          ...entity.metadata,
-          annotations: {
-            ...entity.metadata.annotations,
-            'backstage.io/managed-by-location': `file:${file}`,
-            'backstage.io/managed-by-origin-location': source,
-          },
-        },
-      },
-      relations: buildRelations(entity),
-      source,
-    }));
     const deletes: string[] = [];
     if (errors.length === 0) {
       const emitted = new Set(
