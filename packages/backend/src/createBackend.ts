@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { coreServices, entityChangedEvent, type LoggerService } from '@atrium/plugin-api';
 import {
@@ -11,6 +11,7 @@ import {
   createSessionAuthenticator,
   createSessionTokens,
   createStaticTokenAuthenticator,
+  loadOrCreateSessionSecret,
 } from './auth';
 import {
   collectSecrets,
@@ -52,7 +53,7 @@ export interface BackendOptions {
   bundledPluginDirs?: string[];
   /** Where relative paths in config resolve from; default the working directory. */
   cwd?: string;
-  /** Optional hook called once the store exists, before plugins boot (tests seed data here). */
+  /** How long one plugin's `init` may take; default 30 s. */
   initTimeoutMs?: number;
 }
 
@@ -148,7 +149,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const scheduler = await createScheduler({ knex: coreKnex, logger: logger.child({ service: 'scheduler' }), instanceId });
   const permissions = createPermissionsRegistry(createDefaultPermissionPolicy());
   const sessionTokens = createSessionTokens({
-    secret: config.getOptional<string>('auth.session.secret') ?? randomBytes(32).toString('hex'),
+    secret: config.getOptional<string>('auth.session.secret') ?? (await loadOrCreateSessionSecret(coreKnex)),
   });
   const auth = createAuthService();
   const urlReader = createUrlReader({ allow: config.get<ReadingAllowRule[]>('backend.reading.allow') });

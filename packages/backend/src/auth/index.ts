@@ -8,6 +8,7 @@ export * from './createPermissionsRegistry';
 export * from './createSessionAuthenticator';
 export * from './createSessionTokens';
 export * from './createStaticTokenAuthenticator';
+export * from './loadOrCreateSessionSecret';
 export * from './PermissionPolicy';
 export * from './PermissionsRegistry';
 export * from './SessionTokens';
