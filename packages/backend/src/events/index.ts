@@ -1,0 +1,2 @@
+export * from './createEventBus';
+export * from './EventBus';

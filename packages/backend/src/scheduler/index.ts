@@ -1,0 +1,3 @@
+export * from './createScheduler';
+export * from './parseDuration';
+export * from './Scheduler';
