@@ -1,4 +1,5 @@
-import type { LoggerService, UserPrincipal } from '@atrium/plugin-api';
+import type { UserPrincipal } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from '../http';
@@ -8,14 +9,6 @@ import { createAuthService } from './createAuthService';
 import { createSessionAuthenticator } from './createSessionAuthenticator';
 import { createSessionTokens } from './createSessionTokens';
 import { createStaticTokenAuthenticator } from './createStaticTokenAuthenticator';
-
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
 
 const sessionTokens = createSessionTokens({ secret: 'a-test-secret-that-is-long-enough-1234' });
 
@@ -45,7 +38,7 @@ function createApp(authenticators?: Authenticator[]) {
   const whoami: express.RequestHandler = (req, res) => void res.json(auth.credentials(req));
   app.get('/api/private/whoami', whoami);
   app.get('/api/public/whoami', whoami);
-  app.use(createErrorMiddleware({ logger: silentLogger, includeStack: false }));
+  app.use(createErrorMiddleware({ logger: createFakeLogger(), includeStack: false }));
   return app;
 }
 

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from '../http';
@@ -9,19 +9,12 @@ import { createSessionAuthenticator } from './createSessionAuthenticator';
 import { createSessionTokens } from './createSessionTokens';
 import { createStaticTokenAuthenticator } from './createStaticTokenAuthenticator';
 
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
-
 const startMs = Date.UTC(2030, 0, 1);
 const tokens = createSessionTokens({ secret: 'a-test-secret-that-is-long-enough-1234', now: () => startMs });
 
 /** Mounts the router the way the host does: at /api/core/auth behind the auth middleware. */
 function createApp(guestEnabled: boolean) {
+  const logger = createFakeLogger();
   const app = express();
   app.use(
     '/api/core/auth',
@@ -34,9 +27,9 @@ function createApp(guestEnabled: boolean) {
       ],
       isPublic: (req) => coreAuthPublicPaths.includes(req.path),
     }),
-    createCoreAuthRouter({ guest: { enabled: guestEnabled }, tokens, logger: silentLogger }),
+    createCoreAuthRouter({ guest: { enabled: guestEnabled }, tokens, logger }),
   );
-  app.use(createErrorMiddleware({ logger: silentLogger, includeStack: false }));
+  app.use(createErrorMiddleware({ logger, includeStack: false }));
   return app;
 }
 
@@ -106,13 +99,14 @@ describe('createCoreAuthRouter', () => {
   });
 
   it('requires credentials on /me even if the host wrongly made it public', async () => {
+    const logger = createFakeLogger();
     const app = express();
     app.use(
       '/api/core/auth',
       createAuthMiddleware({ authenticators: [], isPublic: () => true }),
-      createCoreAuthRouter({ guest: { enabled: true }, tokens, logger: silentLogger }),
+      createCoreAuthRouter({ guest: { enabled: true }, tokens, logger }),
     );
-    app.use(createErrorMiddleware({ logger: silentLogger, includeStack: false }));
+    app.use(createErrorMiddleware({ logger, includeStack: false }));
 
     const response = await request(app).get('/api/core/auth/me');
 

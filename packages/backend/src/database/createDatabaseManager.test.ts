@@ -1,21 +1,11 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, type LoggerService, ServiceUnavailableError } from '@atrium/plugin-api';
+import { InputError, ServiceUnavailableError } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing/createTestDatabase';
 import { createDatabaseManager } from './createDatabaseManager';
 import type { DatabaseManager } from './DatabaseManager';
-
-function createFakeLogger(): LoggerService {
-  const logger: LoggerService = {
-    error: () => {},
-    warn: () => {},
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
 
 /** Writes CommonJS knex migrations; the first one takes a moment so that concurrent runs overlap. */
 async function writeMigrations(directory: string, options: { failing?: boolean } = {}): Promise<void> {

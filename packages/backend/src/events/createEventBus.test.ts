@@ -1,42 +1,10 @@
-import { ConflictError, defineEvent, InputError, type LoggerService, type LogMeta } from '@atrium/plugin-api';
+import { ConflictError, defineEvent, InputError, type LoggerService } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import { createDatabaseManager } from '../database/createDatabaseManager';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing/createTestDatabase';
+import { waitFor } from '../testing/waitFor';
 import { createEventBus } from './createEventBus';
 import type { EventBus } from './EventBus';
-
-interface FakeLogger extends LoggerService {
-  errors: Array<{ message: string; meta?: LogMeta | Error }>;
-}
-
-function createFakeLogger(): FakeLogger {
-  const errors: FakeLogger['errors'] = [];
-  const logger: FakeLogger = {
-    errors,
-    error: (message, meta) => {
-      errors.push({ message, meta });
-    },
-    warn: () => {},
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
-/** Polls until `condition` holds, failing after a bound instead of hanging the suite. */
-async function waitFor(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const scoreChanged = defineEvent<{ n: number }>('scorecards.score.changed');
 const entityChanged = defineEvent<{ n: number }>('core.entity.changed');
@@ -163,8 +131,9 @@ describe.each(TEST_DATABASE_KINDS)('createEventBus on %s', (kind) => {
     await waitFor('both events everywhere', () => flaky.length === 1 && steady.length === 2);
     expect(flaky).toEqual([2]);
     expect(steady).toEqual([1, 2]);
-    expect(logger.errors).toEqual([
+    expect(logger.lines.filter((line) => line.level === 'error')).toEqual([
       {
+        level: 'error',
         message: expect.stringMatching(/scorecards.*scorecards\.score\.changed/),
         meta: expect.objectContaining({
           pluginId: 'scorecards',

@@ -2,38 +2,17 @@ import {
   AuthenticationError,
   ConflictError,
   InputError,
-  type LoggerService,
-  type LogMeta,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from './createErrorMiddleware';
 
-interface LogLine {
-  level: string;
-  message: string;
-  meta?: LogMeta | Error;
-}
-
-function createRecordingLogger(): { logger: LoggerService; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const record = (level: string) => (message: string, meta?: LogMeta | Error) =>
-    void lines.push({ level, message, meta });
-  const logger: LoggerService = {
-    error: record('error'),
-    warn: record('warn'),
-    info: record('info'),
-    debug: record('debug'),
-    child: () => logger,
-  };
-  return { logger, lines };
-}
-
 function createApp(options: { includeStack: boolean; error?: unknown; pluginId?: string }) {
-  const { logger, lines } = createRecordingLogger();
+  const logger = createFakeLogger();
   const app = express();
   app.use(express.json({ limit: '100b' }));
   app.post('/api/echo', (req, res) => void res.json(req.body));
@@ -49,7 +28,7 @@ function createApp(options: { includeStack: boolean; error?: unknown; pluginId?:
     next(new Error('broke mid-stream'));
   });
   app.use(createErrorMiddleware({ logger, includeStack: options.includeStack }));
-  return { app, lines };
+  return { app, lines: logger.lines };
 }
 
 describe('createErrorMiddleware', () => {

@@ -1,4 +1,4 @@
-import type { LoggerService, LogMeta } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
 import { currentRequestId } from '../logging';
@@ -6,32 +6,11 @@ import { createErrorMiddleware } from './createErrorMiddleware';
 import { createHttpApp } from './createHttpApp';
 import { createNotFoundHandler } from './createNotFoundHandler';
 
-interface LogLine {
-  level: string;
-  message: string;
-  meta?: LogMeta | Error;
-  requestId?: string;
-}
-
-function createRecordingLogger(): { logger: LoggerService; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const record = (level: string) => (message: string, meta?: LogMeta | Error) =>
-    void lines.push({ level, message, meta, requestId: currentRequestId() });
-  const logger: LoggerService = {
-    error: record('error'),
-    warn: record('warn'),
-    info: record('info'),
-    debug: record('debug'),
-    child: () => logger,
-  };
-  return { logger, lines };
-}
-
 /** Assembles the app the way the host does: API routes, the /api 404, then the error middleware. */
 function createHostedApp(
   options: { ready?: boolean; bodyLimit?: string; contentSecurityPolicy?: Record<string, string[]> } = {},
 ) {
-  const { logger, lines } = createRecordingLogger();
+  const logger = createFakeLogger({ context: () => ({ requestId: currentRequestId() }) });
   const app = createHttpApp({
     logger,
     isReady: () => options.ready ?? true,
@@ -49,7 +28,7 @@ function createHostedApp(
   app.use('/api', api);
   app.use('/api', createNotFoundHandler());
   app.use(createErrorMiddleware({ logger, includeStack: false }));
-  return { app, lines };
+  return { app, lines: logger.lines };
 }
 
 describe('createHttpApp', () => {
@@ -92,7 +71,7 @@ describe('createHttpApp', () => {
     const response = await request(app).post('/api/echo').set('X-Request-Id', 'trace-1').send({ a: 1 });
 
     expect(response.headers['x-request-id']).toBe('trace-1');
-    expect(lines.map((line) => [line.message, line.requestId])).toEqual([
+    expect(lines.map((line) => [line.message, line.meta.requestId])).toEqual([
       ['echoing', 'trace-1'],
       [expect.stringMatching(/^POST \/api\/echo 200 \d+ms$/), 'trace-1'],
     ]);
@@ -136,8 +115,7 @@ describe('createHttpApp', () => {
     [false, 'is hidden'],
     [true, 'is shown'],
   ])('with includeStack %p, a stack reaching express fallback handler %s', async (includeStack) => {
-    const { logger } = createRecordingLogger();
-    const app = createHttpApp({ logger, isReady: () => true, includeStack });
+    const app = createHttpApp({ logger: createFakeLogger(), isReady: () => true, includeStack });
     app.get('/unhandled', () => {
       throw new Error('reached the fallback handler');
     });

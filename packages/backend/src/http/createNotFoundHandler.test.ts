@@ -1,16 +1,8 @@
-import type { LoggerService } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from './createErrorMiddleware';
 import { createNotFoundHandler } from './createNotFoundHandler';
-
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
 
 describe('createNotFoundHandler', () => {
   it('answers an unmatched /api request with a NotFoundError naming method and path', async () => {
@@ -20,7 +12,7 @@ describe('createNotFoundHandler', () => {
       express.Router().get('/known', (_req, res) => void res.json({})),
     );
     app.use('/api', createNotFoundHandler());
-    app.use(createErrorMiddleware({ logger: silentLogger, includeStack: false }));
+    app.use(createErrorMiddleware({ logger: createFakeLogger(), includeStack: false }));
 
     const response = await request(app).delete('/api/x?token=secret');
 

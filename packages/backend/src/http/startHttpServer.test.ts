@@ -1,29 +1,9 @@
 import { Agent, get, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import type { LoggerService, LogMeta } from '@atrium/plugin-api';
+import { createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import type { HttpServer } from './HttpServer';
 import { startHttpServer } from './startHttpServer';
-
-interface LogLine {
-  level: string;
-  message: string;
-  meta?: LogMeta | Error;
-}
-
-function createRecordingLogger(): { logger: LoggerService; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const record = (level: string) => (message: string, meta?: LogMeta | Error) =>
-    void lines.push({ level, message, meta });
-  const logger: LoggerService = {
-    error: record('error'),
-    warn: record('warn'),
-    info: record('info'),
-    debug: record('debug'),
-    child: () => logger,
-  };
-  return { logger, lines };
-}
 
 /** A promise plus the function that settles it, so a test decides when a handler may go on. */
 function createGate() {
@@ -73,7 +53,7 @@ describe('startHttpServer', () => {
   }
 
   async function start(app: express.Express, shutdownTimeoutMs?: number) {
-    const { logger, lines } = createRecordingLogger();
+    const logger = createFakeLogger();
     const server = await startHttpServer(app, {
       host: '127.0.0.1',
       port: 0,
@@ -81,7 +61,7 @@ describe('startHttpServer', () => {
       ...(shutdownTimeoutMs === undefined ? {} : { shutdownTimeoutMs }),
     });
     servers.push(server);
-    return { server, lines };
+    return { server, lines: logger.lines };
   }
 
   // Shorter than Node's 5 s keep-alive timeout, so a connection left to that timeout shows up as a forced close.
@@ -105,7 +85,7 @@ describe('startHttpServer', () => {
       status: 200,
       body: 'hi',
     });
-    expect(lines).toContainEqual({ level: 'info', message: `Listening on ${server.url}`, meta: undefined });
+    expect(lines).toContainEqual({ level: 'info', message: `Listening on ${server.url}`, meta: {} });
   });
 
   it('lets an in-flight request finish while stop is pending and refuses new connections', async () => {
@@ -196,10 +176,9 @@ describe('startHttpServer', () => {
 
   it('rejects when the port is already taken', async () => {
     const { server } = await start(express());
-    const { logger } = createRecordingLogger();
 
     await expect(
-      startHttpServer(express(), { host: '127.0.0.1', port: server.port, logger }),
+      startHttpServer(express(), { host: '127.0.0.1', port: server.port, logger: createFakeLogger() }),
     ).rejects.toMatchObject({
       code: 'EADDRINUSE',
     });

@@ -1,49 +1,11 @@
-import {
-  ConflictError,
-  InputError,
-  type LoggerService,
-  type LogMeta,
-  NotFoundError,
-} from '@atrium/plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@atrium/plugin-api';
+import { createFakeLogger, type FakeLogger } from '@atrium/plugin-api/testing';
 import { createDatabaseManager } from '../database/createDatabaseManager';
 import type { DatabaseManager } from '../database/DatabaseManager';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing/createTestDatabase';
+import { waitFor } from '../testing/waitFor';
 import { createScheduler } from './createScheduler';
 import type { Scheduler } from './Scheduler';
-
-interface FakeLogger extends LoggerService {
-  errors: Array<{ message: string; meta?: LogMeta | Error }>;
-}
-
-function createFakeLogger(): FakeLogger {
-  const errors: FakeLogger['errors'] = [];
-  const logger: FakeLogger = {
-    errors,
-    error: (message, meta) => {
-      errors.push({ message, meta });
-    },
-    warn: () => {},
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
-/** Polls until `condition` holds, failing after a bound instead of hanging the suite. */
-async function waitFor(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 interface Replica {
   name: string;
@@ -302,7 +264,8 @@ describe.each(TEST_DATABASE_KINDS)('createScheduler on %s', (kind) => {
     await replica.scheduler.start();
 
     await waitFor('a second run', () => runs >= 2);
-    expect(replica.logger.errors[0]).toEqual({
+    expect(replica.logger.lines.filter((line) => line.level === 'error')[0]).toEqual({
+      level: 'error',
       message: "Task 'catalog.broken' of plugin 'catalog' failed",
       meta: expect.objectContaining({
         pluginId: 'catalog',

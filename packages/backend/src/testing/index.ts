@@ -1,2 +1,3 @@
 export * from './createTestDatabase';
 export * from './createTestHost';
+export * from './waitFor';

@@ -25,4 +25,18 @@ describe('createFakeLogger', () => {
     logger.child({ plugin: 'todo' }).error('failed', failure);
     expect(logger.lines[0]?.meta).toEqual({ plugin: 'todo', error: failure });
   });
+
+  it('adds the context read as each line is written, under child and line meta', () => {
+    let requestId = 'req-1';
+    const logger = createFakeLogger({ context: () => ({ requestId, plugin: 'core' }) });
+    logger.child({ plugin: 'todo' }).info('first');
+    requestId = 'req-2';
+    logger.info('second', { requestId: 'explicit' });
+    logger.info('third');
+    expect(logger.lines.map((line) => line.meta)).toEqual([
+      { requestId: 'req-1', plugin: 'todo' },
+      { requestId: 'explicit', plugin: 'core' },
+      { requestId: 'req-2', plugin: 'core' },
+    ]);
+  });
 });
