@@ -17,6 +17,8 @@ module.exports = {
   testMatch: ['<rootDir>/{packages,plugins}/**/src/**/*.test.ts?(x)', '<rootDir>/scripts/**/*.test.js'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
+    // Sources import siblings as './x.js' (Node ESM style); jest resolves them to './x'.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@atrium/plugin-api$': '<rootDir>/packages/plugin-api/src/index.ts',
     '^@atrium/plugin-api/(.*)$': '<rootDir>/packages/plugin-api/src/$1/index.ts',
     '^@atrium/backend$': '<rootDir>/packages/backend/src/index.ts',

@@ -41,6 +41,7 @@ import {
 import { createErrorMiddleware, createHttpApp, createNotFoundHandler, type HttpServer, startHttpServer } from './http';
 import { createRootLogger } from './logging';
 import { createScheduler } from './scheduler';
+import { createShellRouter } from './shell';
 import { createUrlReader, type ReadingAllowRule } from './urlReader';
 
 /** How to start a backend. */
@@ -53,6 +54,8 @@ export interface BackendOptions {
   bundledPluginDirs?: string[];
   /** Where relative paths in config resolve from; default the working directory. */
   cwd?: string;
+  /** The built portal shell; default `packages/app/dist` beside this package. */
+  shellDistDir?: string;
   /** How long one plugin's `init` may take; default 30 s. */
   initTimeoutMs?: number;
 }
@@ -212,6 +215,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   app.use('/api', createPluginsApiRouter(host.runtimes));
   app.use('/api', createNotFoundHandler());
   app.use('/plugins', createPluginAssetsRouter(host.runtimes));
+  app.use(createShellRouter({ distDir: options.shellDistDir ?? join(__dirname, '../../app/dist') }));
   app.use(createErrorMiddleware({ logger, includeStack: !production }));
 
   const server: HttpServer = await startHttpServer(app, {

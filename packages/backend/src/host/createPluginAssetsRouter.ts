@@ -4,7 +4,7 @@ import { remoteDirOf } from './createCorePluginsRouter';
 import type { PluginRuntime } from './PluginRuntime';
 
 /** Entry files name no hash, so browsers must revalidate them; everything else is content-hashed. */
-const ENTRY_FILES = /(^|\/)(mf-manifest\.json|mf-stats\.json|remoteEntry\.js|index\.html)$/;
+const ENTRY_FILES = /(^|\/)(mf-manifest\.json|mf-stats\.json|remoteEntry\.js|index\.html)(\.map)?$/;
 
 /**
  * Serves each plugin's built frontend remote at `/plugins/<id>/`, with long

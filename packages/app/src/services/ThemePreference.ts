@@ -1,0 +1,2 @@
+/** The colour theme a user chose; `system` follows the operating system. */
+export type ThemePreference = 'system' | 'light' | 'dark';

@@ -1,0 +1,10 @@
+export { default as useSWR, SWRConfig, useSWRConfig } from 'swr';
+export { default as useSWRInfinite } from 'swr/infinite';
+export { default as useSWRMutation } from 'swr/mutation';
+export * from '../common';
+export type * from '../manifest/PluginManifest';
+export * from './api';
+export * from './context';
+export * from './plugin';
+export * from './routing';
+export * from './ui';

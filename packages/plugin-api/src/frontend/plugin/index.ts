@@ -1,0 +1,3 @@
+export * from './defineFrontendPlugin';
+export * from './FrontendPlugin';
+export * from './isFrontendPlugin';
