@@ -1,7 +1,11 @@
 import { join } from 'node:path';
-import { TEST_DATABASE_KINDS, type TestDatabase, createTestDatabase } from './testing/createTestDatabase';
-import { type TestHostOptions, createTestHost } from './testing/createTestHost';
-import { pendingSlowRequests, releaseSlowRequests, shutdownLog } from './testing/fixtures/plugins/greeter/backend';
+import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing/createTestDatabase';
+import { createTestHost, type TestHostOptions } from './testing/createTestHost';
+import {
+  pendingSlowRequests,
+  releaseSlowRequests,
+  shutdownLog,
+} from './testing/fixtures/plugins/greeter/backend';
 
 const fixtures = join(__dirname, 'testing/fixtures/plugins');
 
@@ -46,7 +50,9 @@ describe.each(TEST_DATABASE_KINDS)('the core backend on %s', (kind) => {
     });
     try {
       expect((await host.fetch('/api/core/plugins', { token: null })).status).toBe(401);
-      const body = (await (await host.fetch('/api/core/plugins')).json()) as { items: Array<Record<string, unknown>> };
+      const body = (await (await host.fetch('/api/core/plugins')).json()) as {
+        items: Array<Record<string, unknown>>;
+      };
       expect(body.items).toEqual([
         expect.objectContaining({
           id: 'greeter',
@@ -68,8 +74,14 @@ describe.each(TEST_DATABASE_KINDS)('the core backend on %s', (kind) => {
   it('boots a plugin after the plugin whose service it consumes and shuts down in reverse order', async () => {
     shutdownLog.length = 0;
     const host = await boot({ enabled: { 'clock-reader': {}, clock: {}, greeter: {} } });
-    expect(host.backend.plugins.map((p) => p.plugin.manifest.id)).toEqual(['clock', 'clock-reader', 'greeter']);
-    expect(await (await host.fetch('/api/clock-reader/time')).json()).toEqual({ now: '2026-11-28T00:00:00.000Z' });
+    expect(host.backend.plugins.map((p) => p.plugin.manifest.id)).toEqual([
+      'clock',
+      'clock-reader',
+      'greeter',
+    ]);
+    expect(await (await host.fetch('/api/clock-reader/time')).json()).toEqual({
+      now: '2026-11-28T00:00:00.000Z',
+    });
     await host.stop();
     expect(shutdownLog).toEqual(['greeter', 'clock-reader', 'clock']);
   });
@@ -97,11 +109,18 @@ describe.each(TEST_DATABASE_KINDS)('the core backend on %s', (kind) => {
     try {
       const failed = await host.fetch('/api/failing/never');
       expect(failed.status).toBe(503);
-      expect(((await failed.json()) as { error: { name: string } }).error.name).toBe('ServiceUnavailableError');
+      expect(((await failed.json()) as { error: { name: string } }).error.name).toBe(
+        'ServiceUnavailableError',
+      );
       expect((await host.fetch('/api/greeter/hello')).status).toBe(200);
-      const list = (await (await host.fetch('/api/core/plugins')).json()) as { items: Array<Record<string, unknown>> };
+      const list = (await (await host.fetch('/api/core/plugins')).json()) as {
+        items: Array<Record<string, unknown>>;
+      };
       expect(list.items.find((p) => p.id === 'failing')).toEqual(
-        expect.objectContaining({ status: 'failed', error: expect.stringContaining('refused the connection') }),
+        expect.objectContaining({
+          status: 'failed',
+          error: expect.stringContaining('refused the connection'),
+        }),
       );
     } finally {
       await host.stop();
@@ -109,9 +128,9 @@ describe.each(TEST_DATABASE_KINDS)('the core backend on %s', (kind) => {
   });
 
   it('refuses config that breaks a plugin schema, naming the file and key', async () => {
-    await expect(boot({ enabled: { greeter: {} }, config: { greeter: { greeting: 5 } } })).rejects.toThrow(
-      /app-config\.overrides\.yaml: greeter\.greeting: must be string/,
-    );
+    await expect(
+      boot({ enabled: { greeter: {} }, config: { greeter: { greeting: { text: 'Hej' } } } }),
+    ).rejects.toThrow(/app-config\.overrides\.yaml: greeter\.greeting: must be string/);
   });
 
   it('finishes an in-flight request during a graceful shutdown', async () => {

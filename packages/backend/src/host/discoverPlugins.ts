@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { PLUGIN_API_MAJOR, parsePluginManifest } from '@atrium/plugin-api';
 import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import { ManifestError } from './ManifestError';
@@ -35,7 +35,8 @@ async function scan(root: string, origin: DiscoveredPlugin['origin'], cwd: strin
     if (!entry.isDirectory() || !existsSync(manifestFile)) {
       continue;
     }
-    const shown = relative(cwd, manifestFile) || manifestFile;
+    const fromCwd = relative(cwd, manifestFile);
+    const shown = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? manifestFile : fromCwd;
     const manifest = parsePluginManifest(await readFile(manifestFile, 'utf8'), shown);
     if (manifest.id !== basename(dir)) {
       throw new ManifestError(shown, 'id', `'${manifest.id}' must equal the plugin's folder name '${basename(dir)}'`);
