@@ -17,5 +17,8 @@ console.log('== build');
 execFileSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit' });
 for (const suite of suites) {
   console.log(`== ${suite}`);
-  execFileSync(process.execPath, ['--expose-gc', join(root, 'scripts/bench', suite)], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--expose-gc', join(root, 'scripts/bench', suite)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

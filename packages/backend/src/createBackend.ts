@@ -14,8 +14,8 @@ import {
   loadOrCreateSessionSecret,
 } from './auth';
 import {
-  collectSecrets,
   type ConfigSchemaEntry,
+  collectSecrets,
   coreConfigSchemas,
   createConfigService,
   filterFrontendConfig,
@@ -38,7 +38,13 @@ import {
   type PluginRuntime,
   sortPluginsForBoot,
 } from './host';
-import { createErrorMiddleware, createHttpApp, createNotFoundHandler, type HttpServer, startHttpServer } from './http';
+import {
+  createErrorMiddleware,
+  createHttpApp,
+  createNotFoundHandler,
+  type HttpServer,
+  startHttpServer,
+} from './http';
 import { createRootLogger } from './logging';
 import { createScheduler } from './scheduler';
 import { createShellRouter } from './shell';
@@ -107,7 +113,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const schemas: ConfigSchemaEntry[] = [
     ...coreConfigSchemas,
     ...plugins.flatMap((p) =>
-      p.manifest.config ? [{ key: p.manifest.id, schema: p.manifest.config, declaredIn: p.manifestFile }] : [],
+      p.manifest.config
+        ? [{ key: p.manifest.id, schema: p.manifest.config, declaredIn: p.manifestFile }]
+        : [],
     ),
   ];
   validateConfig(config, schemas);
@@ -119,7 +127,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     format: production ? 'json' : 'pretty',
     secrets: () => secrets,
   });
-  if (production && config.get<boolean>('auth.guest.enabled') && !config.get<boolean>('auth.guest.allowInProduction')) {
+  if (
+    production &&
+    config.get<boolean>('auth.guest.enabled') &&
+    !config.get<boolean>('auth.guest.allowInProduction')
+  ) {
     throw new BackendStartupError(
       'auth.guest.enabled is true while NODE_ENV=production; disable guest sign-in or set auth.guest.allowInProduction',
     );
@@ -131,7 +143,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     config: {
       ...databaseConfig,
       connection:
-        databaseConfig.client === 'better-sqlite3' && typeof databaseConfig.connection === 'string' && databaseConfig.connection !== ':memory:'
+        databaseConfig.client === 'better-sqlite3' &&
+        typeof databaseConfig.connection === 'string' &&
+        databaseConfig.connection !== ':memory:'
           ? resolve(cwd, databaseConfig.connection)
           : databaseConfig.connection,
     },
@@ -149,14 +163,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     client: databases.client,
     publish: (payloads) => events.publishCore(entityChangedEvent, payloads),
   });
-  const scheduler = await createScheduler({ knex: coreKnex, logger: logger.child({ service: 'scheduler' }), instanceId });
+  const scheduler = await createScheduler({
+    knex: coreKnex,
+    logger: logger.child({ service: 'scheduler' }),
+    instanceId,
+  });
   const permissions = createPermissionsRegistry(createDefaultPermissionPolicy());
   const sessionTokens = createSessionTokens({
     secret: config.getOptional<string>('auth.session.secret') ?? (await loadOrCreateSessionSecret(coreKnex)),
   });
   const auth = createAuthService();
   const urlReader = createUrlReader({ allow: config.get<ReadingAllowRule[]>('backend.reading.allow') });
-  const enabledConfig = config.get<Record<string, { onBootFailure: 'abort' | 'continue' }>>('plugins.enabled');
+  const enabledConfig =
+    config.get<Record<string, { onBootFailure: 'abort' | 'continue' }>>('plugins.enabled');
 
   const host = createPluginHost({
     plugins,
@@ -177,7 +196,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         [coreServices.auth.id]: auth,
         [coreServices.permissions.id]: permissions.forPlugin(id),
         [coreServices.entityStore.id]: store.forProvider(id),
-        [coreServices.events.id]: events.forPlugin(id, plugin.manifest.backend?.events ?? { emits: [], subscribes: [] }),
+        [coreServices.events.id]: events.forPlugin(
+          id,
+          plugin.manifest.backend?.events ?? { emits: [], subscribes: [] },
+        ),
         [coreServices.scheduler.id]: scheduler.forPlugin(id),
         [coreServices.urlReader.id]: urlReader,
         [coreServices.lifecycle.id]: own.lifecycle,
@@ -200,7 +222,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         createStaticTokenAuthenticator(config.get('auth.tokens')),
         createSessionAuthenticator(sessionTokens),
       ],
-      isPublic: (req) => corePublic.includes(req.originalUrl.split('?')[0] ?? '') || isPublicPluginPath(host.runtimes, req.originalUrl.split('?')[0] ?? ''),
+      isPublic: (req) =>
+        corePublic.includes(req.originalUrl.split('?')[0] ?? '') ||
+        isPublicPluginPath(host.runtimes, req.originalUrl.split('?')[0] ?? ''),
     }),
   );
   app.use(

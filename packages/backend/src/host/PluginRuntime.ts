@@ -1,5 +1,5 @@
-import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import type { PluginHttpRouter } from './createPluginHttpRouter';
+import type { DiscoveredPlugin } from './DiscoveredPlugin';
 
 /** An enabled plugin as the running host tracks it. */
 export interface PluginRuntime {

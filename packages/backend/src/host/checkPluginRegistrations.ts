@@ -34,7 +34,13 @@ export function checkPluginRegistrations(plugin: DiscoveredPlugin, registered: P
   compare(file, 'backend.consumes', backend?.consumes ?? [], registered.deps, 'service');
   compare(file, 'backend.provides', backend?.provides ?? [], registered.provides, 'service');
   compare(file, 'backend.routes', backend?.routes ?? [], registered.routes, 'route');
-  compare(file, 'backend.events.subscribes', backend?.events.subscribes ?? [], registered.subscriptions, 'event');
+  compare(
+    file,
+    'backend.events.subscribes',
+    backend?.events.subscribes ?? [],
+    registered.subscriptions,
+    'event',
+  );
   compare(
     file,
     'backend.permissions',

@@ -27,7 +27,10 @@ export interface PluginListItem {
 }
 
 /** Lists the enabled plugins with their status and frontend contributions. */
-export function toPluginListItem(runtime: PluginRuntime, frontendConfig: Record<string, unknown>): PluginListItem {
+export function toPluginListItem(
+  runtime: PluginRuntime,
+  frontendConfig: Record<string, unknown>,
+): PluginListItem {
   const { manifest } = runtime.plugin;
   const frontend = manifest.frontend;
   return {
@@ -63,7 +66,10 @@ export function remoteDirOf(runtime: PluginRuntime): string | undefined {
 }
 
 /** `GET /plugins` under `/api/core`. */
-export function createCorePluginsRouter(runtimes: PluginRuntime[], frontendConfig: Record<string, unknown>): Router {
+export function createCorePluginsRouter(
+  runtimes: PluginRuntime[],
+  frontendConfig: Record<string, unknown>,
+): Router {
   const router = Router();
   router.get('/plugins', (_req, res) => {
     res.setHeader('cache-control', 'no-store');

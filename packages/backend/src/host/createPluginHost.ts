@@ -1,8 +1,8 @@
 import type { LifecycleService, LoggerService } from '@atrium/plugin-api';
 import { BackendStartupError } from './BackendStartupError';
 import { checkPluginRegistrations } from './checkPluginRegistrations';
-import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import { createPluginHttpRouter } from './createPluginHttpRouter';
+import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import { listRouterRoutes } from './listRouterRoutes';
 import { loadBackendPlugin } from './loadBackendPlugin';
 import type { PluginRuntime } from './PluginRuntime';
@@ -13,7 +13,10 @@ export interface PluginHostOptions {
   plugins: DiscoveredPlugin[];
   onBootFailure(pluginId: string): 'abort' | 'continue';
   /** The core services of one plugin, keyed by service ref id (`core.logger`…), given its router and lifecycle. */
-  coreServicesFor(plugin: DiscoveredPlugin, own: { httpRouter: unknown; lifecycle: LifecycleService }): Record<string, unknown>;
+  coreServicesFor(
+    plugin: DiscoveredPlugin,
+    own: { httpRouter: unknown; lifecycle: LifecycleService },
+  ): Record<string, unknown>;
   /** Event subscriptions and permissions a plugin registered so far, for the manifest check. */
   registrationsOf(pluginId: string): { subscriptions: string[]; permissions: string[] };
   logger: LoggerService;
@@ -117,7 +120,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
           try {
             await hook();
           } catch (error) {
-            options.logger.error(`Shutdown hook of plugin '${runtime.plugin.manifest.id}' failed`, error as Error);
+            options.logger.error(
+              `Shutdown hook of plugin '${runtime.plugin.manifest.id}' failed`,
+              error as Error,
+            );
           }
         }
       }

@@ -10,7 +10,9 @@ export function createPluginsApiRouter(runtimes: PluginRuntime[]): Router {
     api.use(`/${id}`, (req: Request, _res, next) => {
       req.atriumPluginId = id;
       if (runtime.status !== 'started') {
-        next(new ServiceUnavailableError(`Plugin '${id}' is not running: ${runtime.error ?? 'still starting'}`));
+        next(
+          new ServiceUnavailableError(`Plugin '${id}' is not running: ${runtime.error ?? 'still starting'}`),
+        );
         return;
       }
       runtime.http.router(req, _res, next);

@@ -18,12 +18,18 @@ async function tree(files: Record<string, string>): Promise<string> {
 describe('discoverPlugins', () => {
   it('finds bundled and installed plugins and fills manifest defaults', async () => {
     const root = await tree({
-      'plugins/catalog/plugin.yaml': manifest('catalog', 'backend:\n  entry: ./b.js\n  export: catalogPlugin\n'),
+      'plugins/catalog/plugin.yaml': manifest(
+        'catalog',
+        'backend:\n  entry: ./b.js\n  export: catalogPlugin\n',
+      ),
       'plugins/catalog/package.json': '{"version":"1.2.3"}',
       'installed/pagerduty/plugin.yaml': manifest('pagerduty'),
       'plugins/not-a-plugin/README.md': 'nothing here',
     });
-    const found = await discoverPlugins({ bundled: [join(root, 'plugins')], installed: join(root, 'installed') }, root);
+    const found = await discoverPlugins(
+      { bundled: [join(root, 'plugins')], installed: join(root, 'installed') },
+      root,
+    );
     expect(found.map((p) => [p.manifest.id, p.origin, p.version])).toEqual([
       ['catalog', 'bundled', '1.2.3'],
       ['pagerduty', 'installed', undefined],
@@ -47,14 +53,19 @@ describe('discoverPlugins', () => {
   });
 
   it('refuses a plugin built for another plugin API major', async () => {
-    const root = await tree({ 'plugins/old/plugin.yaml': manifest('old').replace('pluginApi: 1', 'pluginApi: 2') });
+    const root = await tree({
+      'plugins/old/plugin.yaml': manifest('old').replace('pluginApi: 1', 'pluginApi: 2'),
+    });
     await expect(discoverPlugins({ bundled: [join(root, 'plugins')] }, root)).rejects.toThrow(
       'plugins/old/plugin.yaml: pluginApi: the plugin targets plugin API 2, this backend provides 1',
     );
   });
 
   it('refuses two plugins with one id', async () => {
-    const root = await tree({ 'plugins/x/plugin.yaml': manifest('x'), 'installed/x/plugin.yaml': manifest('x') });
+    const root = await tree({
+      'plugins/x/plugin.yaml': manifest('x'),
+      'installed/x/plugin.yaml': manifest('x'),
+    });
     await expect(
       discoverPlugins({ bundled: [join(root, 'plugins')], installed: join(root, 'installed') }, root),
     ).rejects.toThrow("installed/x/plugin.yaml: id: plugin id 'x' is already used by plugins/x/plugin.yaml");

@@ -23,7 +23,11 @@ async function readVersion(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
-async function scan(root: string, origin: DiscoveredPlugin['origin'], cwd: string): Promise<DiscoveredPlugin[]> {
+async function scan(
+  root: string,
+  origin: DiscoveredPlugin['origin'],
+  cwd: string,
+): Promise<DiscoveredPlugin[]> {
   if (!existsSync(root)) {
     return [];
   }
@@ -39,7 +43,11 @@ async function scan(root: string, origin: DiscoveredPlugin['origin'], cwd: strin
     const shown = fromCwd.startsWith('..') || isAbsolute(fromCwd) ? manifestFile : fromCwd;
     const manifest = parsePluginManifest(await readFile(manifestFile, 'utf8'), shown);
     if (manifest.id !== basename(dir)) {
-      throw new ManifestError(shown, 'id', `'${manifest.id}' must equal the plugin's folder name '${basename(dir)}'`);
+      throw new ManifestError(
+        shown,
+        'id',
+        `'${manifest.id}' must equal the plugin's folder name '${basename(dir)}'`,
+      );
     }
     if (manifest.pluginApi !== PLUGIN_API_MAJOR) {
       throw new ManifestError(
@@ -57,7 +65,10 @@ async function scan(root: string, origin: DiscoveredPlugin['origin'], cwd: strin
  * Finds every plugin in the bundled folders and the install folder and
  * validates its manifest. Two plugins with one id are an error.
  */
-export async function discoverPlugins(sources: PluginSources, cwd = process.cwd()): Promise<DiscoveredPlugin[]> {
+export async function discoverPlugins(
+  sources: PluginSources,
+  cwd = process.cwd(),
+): Promise<DiscoveredPlugin[]> {
   const all = [
     ...(await Promise.all(sources.bundled.map((root) => scan(root, 'bundled', cwd)))).flat(),
     ...(sources.installed ? await scan(sources.installed, 'installed', cwd) : []),

@@ -19,7 +19,12 @@ function plugin(id: string, consumes: string[] = [], provides: string[] = []): D
       permissions: [],
     },
   };
-  return { manifest, manifestFile: `plugins/${id}/plugin.yaml`, dir: `/repo/plugins/${id}`, origin: 'bundled' };
+  return {
+    manifest,
+    manifestFile: `plugins/${id}/plugin.yaml`,
+    dir: `/repo/plugins/${id}`,
+    origin: 'bundled',
+  };
 }
 
 const ids = (plugins: DiscoveredPlugin[]) => plugins.map((p) => p.manifest.id);
@@ -35,13 +40,21 @@ describe('sortPluginsForBoot', () => {
   });
 
   it('follows chains of providers', () => {
-    const sorted = sortPluginsForBoot([plugin('c', ['b.x']), plugin('b', ['a.x'], ['b.x']), plugin('a', [], ['a.x'])]);
+    const sorted = sortPluginsForBoot([
+      plugin('c', ['b.x']),
+      plugin('b', ['a.x'], ['b.x']),
+      plugin('a', [], ['a.x']),
+    ]);
     expect(ids(sorted)).toEqual(['a', 'b', 'c']);
   });
 
   it('reports a cycle with its path', () => {
     expect(() =>
-      sortPluginsForBoot([plugin('a', ['c.x'], ['a.x']), plugin('b', ['a.x'], ['b.x']), plugin('c', ['b.x'], ['c.x'])]),
+      sortPluginsForBoot([
+        plugin('a', ['c.x'], ['a.x']),
+        plugin('b', ['a.x'], ['b.x']),
+        plugin('c', ['b.x'], ['c.x']),
+      ]),
     ).toThrow('Plugins depend on each other in a cycle: a → c → b → a');
   });
 

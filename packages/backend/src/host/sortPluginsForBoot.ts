@@ -1,5 +1,5 @@
-import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import { CircularDependencyError } from './CircularDependencyError';
+import type { DiscoveredPlugin } from './DiscoveredPlugin';
 import { MissingServiceError } from './MissingServiceError';
 
 const isCoreService = (id: string) => id.startsWith('core.');

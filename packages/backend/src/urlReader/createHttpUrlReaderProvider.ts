@@ -15,7 +15,9 @@ export function createHttpUrlReaderProvider(options: { timeoutMs: number }): Url
           redirect: 'error',
         });
       } catch (error) {
-        throw new ServiceUnavailableError(`Could not read ${url.href}: ${(error as Error).message}`, { cause: error });
+        throw new ServiceUnavailableError(`Could not read ${url.href}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       if (response.status === 304) {
         return { notModified: true, etag, buffer: async () => Buffer.alloc(0) };

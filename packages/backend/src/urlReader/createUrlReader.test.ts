@@ -58,10 +58,14 @@ describe('createUrlReader', () => {
 
   it('turns 404 into NotFoundError and 500 into ServiceUnavailableError', async () => {
     await expect(allowed().readUrl(`${base}/missing`)).rejects.toMatchObject({ name: 'NotFoundError' });
-    await expect(allowed().readUrl(`${base}/broken`)).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+    await expect(allowed().readUrl(`${base}/broken`)).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
   });
 
   it('does not follow a redirect to a host the allow list never approved', async () => {
-    await expect(allowed().readUrl(`${base}/moved`)).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+    await expect(allowed().readUrl(`${base}/moved`)).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { InputError, NotAllowedError, type UrlReaderProvider, type UrlReaderService } from '@atrium/plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  type UrlReaderProvider,
+  type UrlReaderService,
+} from '@atrium/plugin-api';
 import { createHttpUrlReaderProvider } from './createHttpUrlReaderProvider';
 import { isReadingAllowed, type ReadingAllowRule } from './isReadingAllowed';
 
@@ -7,8 +12,13 @@ import { isReadingAllowed, type ReadingAllowRule } from './isReadingAllowed';
  * does not list, then hands it to the most recently registered provider that
  * can read it (plain HTTP last).
  */
-export function createUrlReader(options: { allow: ReadingAllowRule[]; timeoutMs?: number }): UrlReaderService {
-  const providers: UrlReaderProvider[] = [createHttpUrlReaderProvider({ timeoutMs: options.timeoutMs ?? 30_000 })];
+export function createUrlReader(options: {
+  allow: ReadingAllowRule[];
+  timeoutMs?: number;
+}): UrlReaderService {
+  const providers: UrlReaderProvider[] = [
+    createHttpUrlReaderProvider({ timeoutMs: options.timeoutMs ?? 30_000 }),
+  ];
   return {
     registerProvider(provider) {
       providers.unshift(provider);

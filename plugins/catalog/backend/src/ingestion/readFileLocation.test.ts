@@ -49,7 +49,9 @@ describe('readFileLocation', () => {
     });
     const { entities, errors } = await readFileLocation(join(root, 'inner/catalog-info.yaml'));
     expect(entities).toEqual([]);
-    expect(errors).toEqual([expect.stringContaining("$text '../secret.txt' points outside the location's folder")]);
+    expect(errors).toEqual([
+      expect.stringContaining("$text '../secret.txt' points outside the location's folder"),
+    ]);
   });
 
   it('keeps the good documents of a file and names the file and document of a bad one', async () => {

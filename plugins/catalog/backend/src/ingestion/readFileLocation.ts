@@ -56,7 +56,9 @@ async function substitutePlaceholders(value: unknown, file: string, root: string
     if (placeholder === '$text') {
       return text;
     }
-    return placeholder === '$json' ? JSON.parse(text) : parseAllDocuments(text)[0]?.toJS({ maxAliasCount: MAX_ALIASES });
+    return placeholder === '$json'
+      ? JSON.parse(text)
+      : parseAllDocuments(text)[0]?.toJS({ maxAliasCount: MAX_ALIASES });
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -97,7 +99,11 @@ export async function readFileLocation(rootFile: string): Promise<FileLocationRe
           continue;
         }
         const entity = (await substitutePlaceholders(raw, file, root)) as Entity;
-        if (typeof entity !== 'object' || typeof entity.kind !== 'string' || typeof entity.metadata?.name !== 'string') {
+        if (
+          typeof entity !== 'object' ||
+          typeof entity.kind !== 'string' ||
+          typeof entity.metadata?.name !== 'string'
+        ) {
           throw new InputError('not an entity: kind and metadata.name are required');
         }
         result.entities.push({ entity, file });

@@ -47,7 +47,9 @@ export function createCatalogRouter(store: EntityStoreService): Router {
     const { kind, namespace, name } = req.params;
     const entity = await store.getByRef(stringifyEntityRef({ kind, namespace, name }), { format: 'json' });
     if (!entity) {
-      throw new NotFoundError(`No entity named '${name}' found, with kind '${kind}' in namespace '${namespace}'`);
+      throw new NotFoundError(
+        `No entity named '${name}' found, with kind '${kind}' in namespace '${namespace}'`,
+      );
     }
     res.type('application/json').send(entity);
   });
@@ -57,7 +59,9 @@ export function createCatalogRouter(store: EntityStoreService): Router {
     if (facets.length === 0) {
       throw new InputError('Missing facet parameter');
     }
-    res.json({ facets: await store.facets({ facets, query: parseFilterParams(queryParamList(req.query.filter)) }) });
+    res.json({
+      facets: await store.facets({ facets, query: parseFilterParams(queryParamList(req.query.filter)) }),
+    });
   });
 
   return router;

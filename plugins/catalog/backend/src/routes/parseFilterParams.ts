@@ -34,7 +34,11 @@ export function parseFilterParams(filters: string[]): EntityPredicate | undefine
     }
     const conditions: EntityPredicate[] = [...byKey].map(([key, values]) => {
       const matcher: EntityValueMatcher =
-        values === 'exists' ? { $exists: true } : values.length === 1 ? (values[0] as string) : { $in: values };
+        values === 'exists'
+          ? { $exists: true }
+          : values.length === 1
+            ? (values[0] as string)
+            : { $in: values };
       return { [key]: matcher };
     });
     return conditions.length === 1 ? (conditions[0] as EntityPredicate) : { $all: conditions };

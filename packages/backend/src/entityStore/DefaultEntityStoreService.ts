@@ -1,0 +1,277 @@
+import {
+  type CompoundEntityRef,
+  type EntityChangedPayload,
+  type EntityFacets,
+  type EntityFormat,
+  type EntityMutation,
+  type EntityMutationResult,
+  type EntityOf,
+  type EntityOrder,
+  type EntityPage,
+  type EntityPredicate,
+  type EntityQueryRequest,
+  type EntityStoreService,
+  InputError,
+  stringifyEntityRef,
+} from '@atrium/plugin-api';
+import { compareCodePoints } from './compareCodePoints';
+import { decodeEntityCursor, type EntityCursor, encodeEntityCursor } from './EntityCursor';
+import type { EntityFilter, EntityStorage, StoredEntity } from './EntityStorage';
+import { type EntityPageOrder, fetchEntityPage } from './fetchEntityPage';
+import { parseEntityPredicate } from './parseEntityPredicate';
+import { prepareEntityUpsert } from './prepareEntityUpsert';
+import { projectEntity } from './projectEntity';
+import { spliceRelations } from './spliceRelations';
+import { toFullTextWords } from './toFullTextWords';
+
+/** Page size when the request names none. */
+const defaultLimit = 100;
+
+/** Largest page size a request may ask for. */
+const maxLimit = 1000;
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) {
+    return defaultLimit;
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    throw new InputError(`limit must be an integer from 1 to ${maxLimit}, got ${limit}`);
+  }
+  return limit;
+}
+
+function checkOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder | undefined {
+  if (orderBy === undefined || orderBy.length === 0) {
+    return undefined;
+  }
+  const [order] = orderBy;
+  if (orderBy.length > 1 || !order) {
+    throw new InputError('orderBy takes one field');
+  }
+  if (
+    typeof order.field !== 'string' ||
+    order.field === '' ||
+    (order.order !== 'asc' && order.order !== 'desc')
+  ) {
+    throw new InputError("orderBy needs a field and an order of 'asc' or 'desc'");
+  }
+  return { field: order.field, order: order.order };
+}
+
+function toCanonicalRef(ref: string | CompoundEntityRef): string {
+  return stringifyEntityRef(ref);
+}
+
+function decodeProvidedCursor(cursor: string): { source: string; id: number } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof parsed?.source === 'string' && Number.isSafeInteger(parsed?.id)) {
+      return { source: parsed.source, id: parsed.id };
+    }
+  } catch (error) {
+    throw new InputError('Malformed cursor', { cause: error });
+  }
+  throw new InputError('Malformed cursor');
+}
+
+/**
+ * The entity store as one plugin sees it: validates requests, writes as that
+ * plugin, and renders stored JSON text into the requested format.
+ */
+export class DefaultEntityStoreService implements EntityStoreService {
+  readonly #pluginId: string;
+  readonly #storage: EntityStorage;
+  readonly #publish: (payloads: EntityChangedPayload[]) => Promise<void>;
+
+  constructor(options: {
+    pluginId: string;
+    storage: EntityStorage;
+    publish: (payloads: EntityChangedPayload[]) => Promise<void>;
+  }) {
+    this.#pluginId = options.pluginId;
+    this.#storage = options.storage;
+    this.#publish = options.publish;
+  }
+
+  async applyMutation(mutation: EntityMutation): Promise<EntityMutationResult> {
+    const upserts = (mutation.upserts ?? []).map((upsert, i) => prepareEntityUpsert(upsert, i));
+    const deletes = (mutation.deletes ?? []).map(toCanonicalRef);
+    const seen = new Set<string>();
+    for (const ref of [...upserts.map((upsert) => upsert.ref), ...deletes]) {
+      if (seen.has(ref)) {
+        throw new InputError(`Entity '${ref}' appears more than once in one mutation`);
+      }
+      seen.add(ref);
+    }
+    if (seen.size === 0) {
+      return { changed: [], unchanged: [], deleted: [] };
+    }
+    const { result, payloads } = await this.#storage.applyMutation(this.#pluginId, upserts, deletes);
+    // Only after the commit: subscribers must find what the event announces.
+    if (payloads.length > 0) {
+      await this.#publish(payloads);
+    }
+    return result;
+  }
+
+  async getByRef<F extends EntityFormat = 'object'>(
+    ref: string | CompoundEntityRef,
+    options: { fields?: string[]; format?: F } = {},
+  ): Promise<EntityOf<F> | undefined> {
+    const [entity] = await this.#storage.getByRefs([toCanonicalRef(ref)]);
+    if (!entity) {
+      return undefined;
+    }
+    const [item] = await this.#render<F>([entity], options.fields, options.format);
+    return item;
+  }
+
+  async getByRefs<F extends EntityFormat = 'object'>(
+    refs: string[],
+    options: { fields?: string[]; query?: EntityPredicate; format?: F } = {},
+  ): Promise<Array<EntityOf<F> | null>> {
+    const canonical = refs.map(toCanonicalRef);
+    const condition = options.query ? parseEntityPredicate(options.query) : undefined;
+    const found = await this.#storage.getByRefs([...new Set(canonical)], condition);
+    const rendered = await this.#render<F>(found, options.fields, options.format);
+    const byRef = new Map(found.map((entity, i) => [entity.ref, rendered[i]]));
+    return canonical.map((ref) => byRef.get(ref) ?? null);
+  }
+
+  async getByUid<F extends EntityFormat = 'object'>(
+    uid: string,
+    options: { fields?: string[]; format?: F } = {},
+  ): Promise<EntityOf<F> | undefined> {
+    const entity = await this.#storage.getByUid(uid);
+    if (!entity) {
+      return undefined;
+    }
+    const [item] = await this.#render<F>([entity], options.fields, options.format);
+    return item;
+  }
+
+  async query<F extends EntityFormat = 'object'>(
+    request: EntityQueryRequest<F>,
+  ): Promise<EntityPage<EntityOf<F>>> {
+    const limit = checkLimit(request.limit);
+    const cursor: EntityCursor | undefined = request.cursor ? decodeEntityCursor(request.cursor) : undefined;
+    const criteria = cursor ?? {
+      query: request.query,
+      fullText: request.fullText?.term,
+      orderBy: checkOrderBy(request.orderBy),
+      totalItems: request.totalItems ?? true,
+    };
+    const words = criteria.fullText === undefined ? [] : toFullTextWords(criteria.fullText);
+    const filter: EntityFilter = {};
+    if (criteria.query) {
+      filter.condition = parseEntityPredicate(criteria.query);
+    }
+    if (words.length > 0) {
+      filter.words = words;
+    }
+    const order: EntityPageOrder = criteria.orderBy
+      ? {
+          by: 'field',
+          key: criteria.orderBy.field.toLowerCase(),
+          descending: criteria.orderBy.order === 'desc',
+        }
+      : words.length > 0
+        ? { by: 'rank' }
+        : { by: 'ref' };
+    if (cursor && cursor.key.by !== order.by) {
+      throw new InputError('Malformed cursor');
+    }
+    const backwards = cursor?.direction === 'prev';
+
+    const [fetched, totalItems] = await Promise.all([
+      fetchEntityPage(this.#storage, filter, order, backwards, cursor?.key, limit + 1),
+      criteria.totalItems ? this.#storage.count(filter) : Promise.resolve(undefined),
+    ]);
+    const more = fetched.length > limit;
+    const page = fetched.slice(0, limit);
+    if (backwards) {
+      page.reverse();
+    }
+    const first = page[0];
+    const last = page[page.length - 1];
+    const encode = (direction: 'next' | 'prev', item: (typeof page)[number]) => {
+      const next: EntityCursor = { totalItems: criteria.totalItems, direction, key: item.key };
+      if (criteria.query) {
+        next.query = criteria.query;
+      }
+      if (criteria.fullText !== undefined) {
+        next.fullText = criteria.fullText;
+      }
+      if (criteria.orderBy) {
+        next.orderBy = criteria.orderBy;
+      }
+      return encodeEntityCursor(next);
+    };
+    const pageInfo: EntityPage<unknown>['pageInfo'] = {};
+    if (last && (backwards ? cursor !== undefined : more)) {
+      pageInfo.nextCursor = encode('next', last);
+    }
+    if (first && (backwards ? more : cursor !== undefined)) {
+      pageInfo.prevCursor = encode('prev', first);
+    }
+    const items = await this.#render<F>(page, request.fields, request.format);
+    return totalItems === undefined ? { items, pageInfo } : { items, totalItems, pageInfo };
+  }
+
+  async facets(request: { facets: string[]; query?: EntityPredicate }): Promise<EntityFacets> {
+    if (!Array.isArray(request.facets) || !request.facets.every((f) => typeof f === 'string' && f !== '')) {
+      throw new InputError('facets must be a list of dot paths');
+    }
+    const condition = request.query ? parseEntityPredicate(request.query) : undefined;
+    const counts = await this.#storage.facets([...new Set(request.facets)], condition);
+    const facets: EntityFacets = {};
+    for (const path of request.facets) {
+      facets[path] = [...(counts.get(path) ?? new Map<string, number>())]
+        .sort(([a], [b]) => compareCodePoints(a, b))
+        .map(([value, count]) => ({ value, count }));
+    }
+    return facets;
+  }
+
+  async listProvided(options: { source?: string; cursor?: string; limit?: number } = {}): Promise<{
+    items: Array<{ entityRef: string; source: string | null }>;
+    nextCursor?: string;
+  }> {
+    const limit = checkLimit(options.limit);
+    const after = options.cursor === undefined ? undefined : decodeProvidedCursor(options.cursor);
+    const rows = await this.#storage.listProvided(this.#pluginId, options.source, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const items = page.map((row) => ({ entityRef: row.ref, source: row.source === '' ? null : row.source }));
+    const last = page[page.length - 1];
+    if (rows.length > limit && last) {
+      const nextCursor = Buffer.from(JSON.stringify({ source: last.source, id: last.id })).toString(
+        'base64url',
+      );
+      return { items, nextCursor };
+    }
+    return { items };
+  }
+
+  /** Splices relations in and applies `fields` and `format`; parses only when it must. */
+  async #render<F extends EntityFormat>(
+    entities: StoredEntity[],
+    fields: string[] | undefined,
+    format: F | undefined,
+  ): Promise<Array<EntityOf<F>>> {
+    const wantsRelations =
+      fields === undefined ||
+      fields.some((field) => {
+        const lower = field.toLowerCase();
+        return lower === 'relations' || lower.startsWith('relations.');
+      });
+    const relations = wantsRelations ? await this.#storage.relationsOf(entities) : undefined;
+    return entities.map((entity) => {
+      const text = relations ? spliceRelations(entity.text, relations.get(entity.id) ?? []) : entity.text;
+      if (fields === undefined) {
+        return (format === 'json' ? text : JSON.parse(text)) as EntityOf<F>;
+      }
+      const projected = projectEntity(JSON.parse(text), fields);
+      return (format === 'json' ? JSON.stringify(projected) : projected) as EntityOf<F>;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import type { EntityChangedPayload, EntityMutationResult, EntityRelation } from '@atrium/plugin-api';
+import type { CursorKey } from './EntityCursor';
+import type { PredicateNode } from './parseEntityPredicate';
+import type { PreparedUpsert } from './prepareEntityUpsert';
+
+/** An entity as stored: its row id, canonical ref and final JSON text (without relations). */
+export interface StoredEntity {
+  id: number;
+  ref: string;
+  text: string;
+}
+
+/** A page item with the key a cursor resumes from. */
+export interface PageItem extends StoredEntity {
+  key: CursorKey;
+}
+
+/** Which entities a page or count covers: a predicate and full-text words, both optional. */
+export interface EntityFilter {
+  condition?: PredicateNode;
+  /** Words of a full-text term; the last one matches as a prefix. */
+  words?: string[];
+}
+
+/** One segment of a keyset scan, walked `descending` or not, strictly after `after` when given. */
+export interface ScanRequest<TAfter> {
+  filter: EntityFilter;
+  descending: boolean;
+  after?: TAfter;
+  limit: number;
+}
+
+/** A provided entity as listed by `listProvided`. */
+export interface ProvidedEntity {
+  id: number;
+  ref: string;
+  /** Empty when the provider gave no source. */
+  source: string;
+}
+
+/** What a mutation did, and the events to publish once it is committed. */
+export interface MutationOutcome {
+  result: EntityMutationResult;
+  payloads: EntityChangedPayload[];
+}
+
+/**
+ * The database side of the entity store, one implementation per engine.
+ * Every method compiles its filter to SQL; none filters rows in JavaScript.
+ */
+export interface EntityStorage {
+  /** Applies one batch in one transaction; throws `ConflictError` before writing anything. */
+  applyMutation(provider: string, upserts: PreparedUpsert[], deletes: string[]): Promise<MutationOutcome>;
+  /** The entities among `refs` (canonical) that exist and match `condition`, in any order. */
+  getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]>;
+  getByUid(uid: string): Promise<StoredEntity | undefined>;
+  /** Both directions of the relations of each entity, keyed by entity id. */
+  relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>>;
+  count(filter: EntityFilter): Promise<number>;
+  /** Ordered by ref. */
+  scanByRef(request: ScanRequest<string>): Promise<PageItem[]>;
+  /** Entities that have a value at `key`, ordered by their smallest value, then id. */
+  scanByValue(key: string, request: ScanRequest<{ value: string; id: number }>): Promise<PageItem[]>;
+  /** Entities without a value at `key`, ordered by id. */
+  scanLackingValue(key: string, request: ScanRequest<number>): Promise<PageItem[]>;
+  /** Full-text matches ordered by rank (best first), then id; `filter.words` is required. */
+  scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]>;
+  /** Entity counts per original-case value at each path. */
+  facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>>;
+  /** Entities of one provider ordered by source, then id. */
+  listProvided(
+    provider: string,
+    source: string | undefined,
+    after: { source: string; id: number } | undefined,
+    limit: number,
+  ): Promise<ProvidedEntity[]>;
+}

@@ -1,0 +1,768 @@
+import {
+  ConflictError,
+  type Entity,
+  type EntityChangedPayload,
+  type EntityPredicate,
+  type EntityQueryRequest,
+  type EntityStoreService,
+  type EntityUpsert,
+  InputError,
+} from '@atrium/plugin-api';
+import type { Knex } from 'knex';
+import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing';
+import { createEntityStore, type EntityStore } from './createEntityStore';
+
+function component(
+  name: string,
+  extra: { metadata?: Record<string, unknown>; spec?: Record<string, unknown> } = {},
+) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, ...extra.metadata },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...extra.spec },
+  } satisfies Entity;
+}
+
+function upsert(entity: Entity, rest: Omit<EntityUpsert, 'entity'> = {}): EntityUpsert {
+  return { entity, ...rest };
+}
+
+async function clearStore(knex: Knex, kind: string): Promise<void> {
+  if (kind === 'postgres') {
+    await knex.raw('TRUNCATE entities, search, search_elements, relations, entity_text');
+    return;
+  }
+  for (const table of ['entities', 'relations']) {
+    await knex.raw(`DELETE FROM ${table}`);
+  }
+  for (const table of ['entity_search', 'element_search', 'entity_text']) {
+    await knex.raw(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`);
+  }
+}
+
+async function refsOf(service: EntityStoreService, query: EntityPredicate): Promise<string[]> {
+  const page = await service.query({ query, limit: 1000, fields: ['kind', 'metadata.name'] });
+  return page.items.map((item) => `${item.kind}:default/${item.metadata.name}`.toLowerCase());
+}
+
+/** Every item of a query, following next cursors, as "kind:name" (bounded). */
+async function walkPages(
+  service: EntityStoreService,
+  first: EntityQueryRequest,
+  between: (page: number) => Promise<void> = async () => {},
+): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const result = await service.query(cursor ? { cursor, limit: first.limit } : first);
+    seen.push(...result.items.map((item) => item.metadata.name));
+    cursor = result.pageInfo.nextCursor;
+    if (!cursor) {
+      return seen;
+    }
+    await between(page);
+  }
+  throw new Error('Paging did not end');
+}
+
+describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
+  let database: TestDatabase;
+  let knex: Knex;
+  let store: EntityStore;
+  let catalog: EntityStoreService;
+  let other: EntityStoreService;
+  let published: EntityChangedPayload[][];
+  let onPublish: (payloads: EntityChangedPayload[]) => Promise<void>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    knex = database.knex('core');
+    if (kind === 'postgres') {
+      await knex.raw('CREATE SCHEMA IF NOT EXISTS core');
+    }
+    const options = {
+      knex,
+      client: database.config.client,
+      publish: (payloads: EntityChangedPayload[]) => onPublish(payloads),
+    };
+    store = await createEntityStore(options);
+    // Migrating twice is a no-op.
+    await createEntityStore(options);
+    catalog = store.forProvider('catalog');
+    other = store.forProvider('other');
+  });
+
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  beforeEach(async () => {
+    await clearStore(knex, kind);
+    published = [];
+    onPublish = async (payloads) => {
+      published.push(payloads);
+    };
+  });
+
+  describe('writes', () => {
+    it('stores an entity with the default namespace, a uid and an etag', async () => {
+      const result = await catalog.applyMutation({ upserts: [upsert(component('Payments'))] });
+      expect(result).toEqual({ changed: ['component:default/payments'], unchanged: [], deleted: [] });
+      const stored = await catalog.getByRef('component:default/payments');
+      expect(stored?.metadata).toEqual({
+        name: 'Payments',
+        namespace: 'default',
+        uid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        etag: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      expect(stored?.relations).toEqual([]);
+    });
+
+    it('keeps the uid across updates and changes the etag when the content changes', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('a'))] });
+      const before = await catalog.getByRef('component:default/a');
+      await catalog.applyMutation({
+        upserts: [upsert(component('a', { spec: { lifecycle: 'deprecated' } }))],
+      });
+      const after = await catalog.getByRef('component:default/a');
+      expect(after?.metadata.uid).toBe(before?.metadata.uid);
+      expect(after?.metadata.etag).not.toBe(before?.metadata.etag);
+      expect(after?.spec?.lifecycle).toBe('deprecated');
+    });
+
+    it('skips an upsert with identical content and publishes nothing for it', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('a'))] });
+      const before = await catalog.getByRef('component:default/a');
+      published = [];
+      const result = await catalog.applyMutation({
+        upserts: [upsert(component('a')), upsert(component('b'))],
+      });
+      expect(result).toEqual({
+        changed: ['component:default/b'],
+        unchanged: ['component:default/a'],
+        deleted: [],
+      });
+      expect(published).toEqual([
+        [
+          {
+            change: 'upserted',
+            entityRef: 'component:default/b',
+            uid: expect.any(String),
+            provider: 'catalog',
+          },
+        ],
+      ]);
+      expect((await catalog.getByRef('component:default/a'))?.metadata.etag).toBe(before?.metadata.etag);
+    });
+
+    it('publishes one event per changed or deleted entity only after the commit', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('gone'))] });
+      published = [];
+      const seenWhilePublishing: Array<string | undefined> = [];
+      onPublish = async (payloads) => {
+        published.push(payloads);
+        // Reads through the store; on SQLite this would wait forever inside the transaction.
+        const read = await catalog.getByRefs(['component:default/new', 'component:default/gone']);
+        seenWhilePublishing.push(...read.map((entity) => entity?.metadata.name));
+      };
+      const gone = await catalog.getByRef('component:default/gone');
+      await catalog.applyMutation({
+        upserts: [upsert(component('new'))],
+        deletes: ['component:default/gone'],
+      });
+      const created = await catalog.getByRef('component:default/new');
+      expect(published).toEqual([
+        [
+          {
+            change: 'upserted',
+            entityRef: 'component:default/new',
+            uid: created?.metadata.uid,
+            provider: 'catalog',
+          },
+          {
+            change: 'deleted',
+            entityRef: 'component:default/gone',
+            uid: gone?.metadata.uid,
+            provider: 'catalog',
+          },
+        ],
+      ]);
+      expect(seenWhilePublishing).toEqual(['new', undefined]);
+    });
+
+    it("refuses to overwrite or delete another plugin's entity and writes nothing", async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('owned'))] });
+      published = [];
+      const overwrite = other.applyMutation({
+        upserts: [upsert(component('fresh')), upsert(component('owned', { spec: { owner: 'me' } }))],
+      });
+      await expect(overwrite).rejects.toThrow(ConflictError);
+      await expect(overwrite).rejects.toThrow(
+        "Entity 'component:default/owned' is provided by plugin 'catalog'; plugin 'other' cannot write or delete it",
+      );
+      await expect(other.applyMutation({ deletes: ['Component:default/Owned'] })).rejects.toThrow(
+        ConflictError,
+      );
+      expect(await catalog.getByRef('component:default/fresh')).toBeUndefined();
+      expect((await catalog.getByRef('component:default/owned'))?.spec?.owner).toBe('team-a');
+      expect(published).toEqual([]);
+    });
+
+    it('deletes entities and ignores refs that do not exist', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('a')), upsert(component('b'))] });
+      const result = await catalog.applyMutation({
+        deletes: ['component:default/a', 'component:default/missing'],
+      });
+      expect(result).toEqual({ changed: [], unchanged: [], deleted: ['component:default/a'] });
+      expect(await refsOf(catalog, {})).toEqual(['component:default/b']);
+    });
+
+    it('refuses a ref twice in one mutation and entities without a name', async () => {
+      await expect(
+        catalog.applyMutation({ upserts: [upsert(component('a'))], deletes: ['component:default/A'] }),
+      ).rejects.toThrow(InputError);
+      await expect(
+        catalog.applyMutation({ upserts: [upsert({ ...component('a'), metadata: { name: '' } })] }),
+      ).rejects.toThrow('Entity #0 metadata.name must be a non-empty string');
+    });
+
+    it('records the source and lists the provided entities, by source, page by page', async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('a'), { source: 'loc-2' }),
+          upsert(component('b'), { source: 'loc-1' }),
+          upsert(component('c'), { source: 'loc-1' }),
+          upsert(component('d')),
+        ],
+      });
+      await other.applyMutation({ upserts: [upsert(component('x'), { source: 'loc-1' })] });
+      const first = await catalog.listProvided({ limit: 2 });
+      expect(first.items).toEqual([
+        { entityRef: 'component:default/d', source: null },
+        { entityRef: 'component:default/b', source: 'loc-1' },
+      ]);
+      const second = await catalog.listProvided({ limit: 2, cursor: first.nextCursor });
+      expect(second).toEqual({
+        items: [
+          { entityRef: 'component:default/c', source: 'loc-1' },
+          { entityRef: 'component:default/a', source: 'loc-2' },
+        ],
+      });
+      expect((await catalog.listProvided({ source: 'loc-1' })).items.map((i) => i.entityRef)).toEqual([
+        'component:default/b',
+        'component:default/c',
+      ]);
+      await expect(catalog.listProvided({ cursor: 'nope' })).rejects.toThrow('Malformed cursor');
+    });
+
+    it('moves an entity to another source without reporting a change', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('a'), { source: 'old' })] });
+      const result = await catalog.applyMutation({ upserts: [upsert(component('a'), { source: 'new' })] });
+      expect(result.unchanged).toEqual(['component:default/a']);
+      expect((await catalog.listProvided()).items).toEqual([
+        { entityRef: 'component:default/a', source: 'new' },
+      ]);
+    });
+  });
+
+  describe('reads', () => {
+    it('finds entities by ref case-insensitively, as an object or as the stored JSON text', async () => {
+      await catalog.applyMutation({
+        upserts: [upsert({ ...component('Payments'), metadata: { name: 'Payments', namespace: 'Ops' } })],
+      });
+      const object = await catalog.getByRef({ kind: 'COMPONENT', namespace: 'ops', name: 'PAYMENTS' });
+      const text = await catalog.getByRef('component:OPS/payments', { format: 'json' });
+      expect(typeof text).toBe('string');
+      expect(JSON.parse(text as string)).toEqual(object);
+      expect(text).toMatch(/^\{"apiVersion":"backstage.io\/v1alpha1","kind":"Component","metadata":/);
+      expect(await catalog.getByRef('component:ops/other')).toBeUndefined();
+      await expect(catalog.getByRef('no-kind')).rejects.toThrow(InputError);
+    });
+
+    it('aligns getByRefs with its input, with null for missing and non-matching entities', async () => {
+      await catalog.applyMutation({
+        upserts: [upsert(component('a')), upsert(component('b', { spec: { lifecycle: 'experimental' } }))],
+      });
+      const many = Array.from({ length: 40_000 }, (_, i) => `component:default/missing-${i}`);
+      const result = await catalog.getByRefs(
+        ['component:default/B', 'component:default/x', 'component:default/a', ...many],
+        {
+          query: { 'spec.lifecycle': 'experimental' },
+          fields: ['metadata.name'],
+        },
+      );
+      expect(result.slice(0, 3)).toEqual([{ metadata: { name: 'b' } }, null, null]);
+      expect(result).toHaveLength(40_003);
+    });
+
+    it('finds an entity by uid', async () => {
+      await catalog.applyMutation({ upserts: [upsert(component('a'))] });
+      const stored = await catalog.getByRef('component:default/a');
+      expect((await catalog.getByUid(stored?.metadata.uid as string))?.metadata.name).toBe('a');
+      expect(await catalog.getByUid('not-a-uid')).toBeUndefined();
+    });
+
+    it('stores relations in both directions and splices them, sorted, into the JSON text', async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('api-user'), {
+            relations: [
+              { type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/team-a' },
+              { type: 'dependsOn', inverseType: 'dependencyOf', targetRef: 'component:default/db' },
+            ],
+          }),
+          upsert(component('db'), {
+            relations: [{ type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/team-a' }],
+          }),
+        ],
+      });
+      // The target arrives after the relations that point at it.
+      await other.applyMutation({
+        upserts: [upsert({ apiVersion: 'v1', kind: 'Group', metadata: { name: 'team-a' }, spec: {} })],
+      });
+      const group = await catalog.getByRef('group:default/team-a', { format: 'json' });
+      expect(
+        (group as string).endsWith(
+          ',"relations":[{"type":"ownerOf","targetRef":"component:default/api-user"},' +
+            '{"type":"ownerOf","targetRef":"component:default/db"}]}',
+        ),
+      ).toBe(true);
+      expect((await catalog.getByRef('component:default/api-user'))?.relations).toEqual([
+        { type: 'dependsOn', targetRef: 'component:default/db' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]);
+      expect((await catalog.getByRef('component:default/db'))?.relations).toEqual([
+        { type: 'dependencyOf', targetRef: 'component:default/api-user' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]);
+
+      // Dropping a relation removes both of its directions.
+      await catalog.applyMutation({ upserts: [upsert(component('api-user'))] });
+      expect((await catalog.getByRef('component:default/db'))?.relations).toEqual([
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]);
+      const page = await catalog.query({ query: { kind: 'group' }, fields: ['relations'] });
+      expect(page.items).toEqual([{ relations: [{ type: 'ownerOf', targetRef: 'component:default/db' }] }]);
+    });
+  });
+
+  describe('queries', () => {
+    beforeEach(async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(
+            component('payments', {
+              metadata: {
+                title: 'Payments Service',
+                tags: ['Java', 'pci'],
+                annotations: { 'backstage.io/orphan': 'true', 'github.com/project-slug': 'acme/payments' },
+                links: [
+                  { url: 'https://docs/payments', type: 'docs', title: 'Docs' },
+                  { url: 'https://grafana/payments', type: 'dashboard' },
+                ],
+              },
+              spec: { replicas: 3, public: true, system: 'billing' },
+            }),
+            {
+              relations: [
+                { type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/team-a' },
+                { type: 'partOf', inverseType: 'hasPart', targetRef: 'system:default/billing' },
+              ],
+            },
+          ),
+          upsert(
+            component('checkout', {
+              metadata: {
+                tags: ['go'],
+                description: 'x'.repeat(300),
+                links: [{ url: 'https://docs/checkout', type: 'dashboard', title: 'Docs' }],
+              },
+              spec: { lifecycle: 'experimental', type: 'website', owner: 'team-b' },
+            }),
+            {
+              relations: [
+                { type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/team-b' },
+                { type: 'dependsOn', inverseType: 'dependencyOf', targetRef: 'component:default/payments' },
+              ],
+            },
+          ),
+          upsert(
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'team-a' },
+              spec: { type: 'team' },
+            },
+            { relations: [{ type: 'childOf', inverseType: 'parentOf', targetRef: 'group:default/root' }] },
+          ),
+          upsert(
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'System',
+              metadata: { name: 'billing', tags: ['pci'] },
+              spec: { owner: 'team-a' },
+            },
+            { relations: [{ type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/team-a' }] },
+          ),
+        ],
+      });
+    });
+
+    it.each<[string, EntityPredicate, string[]]>([
+      [
+        'an equal value, case-insensitively',
+        { KIND: 'component' },
+        ['component:default/checkout', 'component:default/payments'],
+      ],
+      [
+        'several keys together',
+        { kind: 'Component', 'spec.type': 'WEBSITE' },
+        ['component:default/checkout'],
+      ],
+      ['$in', { 'spec.lifecycle': { $in: ['experimental', 'retired'] } }, ['component:default/checkout']],
+      ['an empty $in', { kind: { $in: [] } }, []],
+      ['numbers and booleans', { 'spec.replicas': 3, 'spec.public': true }, ['component:default/payments']],
+      ['one element of an array', { 'metadata.tags': 'java' }, ['component:default/payments']],
+      [
+        '$contains with a value',
+        { 'metadata.tags': { $contains: 'PCI' } },
+        ['component:default/payments', 'system:default/billing'],
+      ],
+      [
+        'keys with dots',
+        { 'metadata.annotations.backstage.io/orphan': 'true' },
+        ['component:default/payments'],
+      ],
+      ['$exists on a value', { 'metadata.title': { $exists: true } }, ['component:default/payments']],
+      ['$exists on an object', { 'metadata.annotations': { $exists: true } }, ['component:default/payments']],
+      [
+        '$exists on a value too long to index',
+        { 'metadata.description': { $exists: true } },
+        ['component:default/checkout'],
+      ],
+      [
+        '$exists false',
+        { 'spec.system': { $exists: false }, kind: 'component' },
+        ['component:default/checkout'],
+      ],
+      [
+        '$hasPrefix',
+        { 'metadata.annotations.github.com/project-slug': { $hasPrefix: 'ACME/' } },
+        ['component:default/payments'],
+      ],
+      [
+        '$hasPrefix on array elements',
+        { 'metadata.links.url': { $hasPrefix: 'https://docs/c' } },
+        ['component:default/checkout'],
+      ],
+      [
+        '$contains with a predicate on one element',
+        { 'metadata.links': { $contains: { type: 'dashboard', title: 'docs' } } },
+        ['component:default/checkout'],
+      ],
+      [
+        '$contains with a negated predicate',
+        { 'metadata.links': { $contains: { $not: { title: { $exists: true } } } } },
+        ['component:default/payments'],
+      ],
+      [
+        '$any',
+        { $any: [{ kind: 'group' }, { 'spec.type': 'website' }] },
+        ['component:default/checkout', 'group:default/team-a'],
+      ],
+      ['$not', { $not: { kind: 'component' } }, ['group:default/team-a', 'system:default/billing']],
+      [
+        '$all with $not and $any inside',
+        {
+          $all: [{ $not: { 'metadata.tags': 'go' } }, { $any: [{ kind: 'component' }, { kind: 'system' }] }],
+        },
+        ['component:default/payments', 'system:default/billing'],
+      ],
+      ['an empty $any', { $any: [] }, []],
+      [
+        'an outgoing relation, type case-insensitive',
+        { 'relations.OWNEDBY': 'Group:default/Team-A' },
+        ['component:default/payments', 'system:default/billing'],
+      ],
+      [
+        'an incoming relation',
+        { 'relations.ownerOf': 'component:default/payments' },
+        ['group:default/team-a'],
+      ],
+      [
+        'an incoming relation by $in',
+        { 'relations.dependencyOf': { $in: ['component:default/checkout'] } },
+        ['component:default/payments'],
+      ],
+      [
+        'an outgoing relation by $hasPrefix',
+        { 'relations.ownedBy': { $hasPrefix: 'group:default/team-b' } },
+        ['component:default/checkout'],
+      ],
+      [
+        'a relation made by its target, by $hasPrefix',
+        { 'relations.hasPart': { $hasPrefix: 'component:' } },
+        ['system:default/billing'],
+      ],
+      [
+        'an incoming relation by $hasPrefix',
+        { 'relations.ownerOf': { $hasPrefix: 'system:' } },
+        ['group:default/team-a'],
+      ],
+      ['any relation of a type', { 'relations.ownerOf': { $exists: true } }, ['group:default/team-a']],
+      [
+        'no relation of a type',
+        { 'relations.childOf': { $exists: false } },
+        ['component:default/checkout', 'component:default/payments', 'system:default/billing'],
+      ],
+      [
+        'a relation mixed with keys',
+        { $any: [{ 'relations.ownedBy': 'group:default/team-b' }, { 'spec.type': 'team' }] },
+        ['component:default/checkout', 'group:default/team-a'],
+      ],
+      ['a uid-free field that nobody has', { 'spec.nothing': 'x' }, []],
+    ])('matches %s', async (_, query, expected) => {
+      expect((await refsOf(catalog, query)).sort()).toEqual(expected);
+    });
+
+    it('counts totalItems and leaves it out when not asked', async () => {
+      const counted = await catalog.query({ query: { kind: 'component' }, limit: 1 });
+      expect(counted.totalItems).toBe(2);
+      expect(counted.items).toHaveLength(1);
+      const uncounted = await catalog.query({ query: { kind: 'component' }, totalItems: false });
+      expect(uncounted.totalItems).toBeUndefined();
+      expect((await catalog.query({})).totalItems).toBe(4);
+      expect((await catalog.query({ query: { 'relations.ownerOf': { $exists: true } } })).totalItems).toBe(1);
+    });
+
+    it('projects fields, including keys that contain dots, as objects or JSON text', async () => {
+      const page = await catalog.query({
+        query: { 'metadata.name': 'payments' },
+        fields: ['metadata.name', 'metadata.annotations.backstage.io/orphan', 'metadata.links.type'],
+      });
+      expect(page.items).toEqual([
+        {
+          metadata: {
+            name: 'payments',
+            annotations: { 'backstage.io/orphan': 'true' },
+            links: [{ type: 'docs' }, { type: 'dashboard' }],
+          },
+        },
+      ]);
+      const text = await catalog.query({
+        query: { 'metadata.name': 'payments' },
+        fields: ['kind'],
+        format: 'json',
+      });
+      expect(text.items).toEqual(['{"kind":"Component"}']);
+    });
+
+    it('refuses a bad limit, a malformed cursor and two orderBy fields', async () => {
+      await expect(catalog.query({ limit: 0 })).rejects.toThrow(InputError);
+      await expect(catalog.query({ limit: 1001 })).rejects.toThrow('limit must be an integer from 1 to 1000');
+      await expect(catalog.query({ limit: 1.5 })).rejects.toThrow(InputError);
+      await expect(catalog.query({ cursor: 'garbage' })).rejects.toThrow('Malformed cursor');
+      await expect(
+        catalog.query({
+          orderBy: [
+            { field: 'kind', order: 'asc' },
+            { field: 'metadata.name', order: 'asc' },
+          ],
+        }),
+      ).rejects.toThrow(InputError);
+      await expect(
+        catalog.query({ query: { kind: { $like: 'x' } } as unknown as EntityPredicate }),
+      ).rejects.toThrow(InputError);
+    });
+
+    it('counts facets per original-case value, array items once per entity, restricted by a predicate', async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('dup', { metadata: { tags: ['pci', 'PCI', 'Go'] }, spec: { type: 'Website' } })),
+        ],
+      });
+      expect(
+        await catalog.facets({
+          facets: ['kind', 'metadata.tags', 'spec.type', 'spec.missing', 'relations.ownedBy'],
+        }),
+      ).toEqual({
+        kind: [
+          { value: 'Component', count: 3 },
+          { value: 'Group', count: 1 },
+          { value: 'System', count: 1 },
+        ],
+        'metadata.tags': [
+          { value: 'Go', count: 1 },
+          { value: 'Java', count: 1 },
+          { value: 'go', count: 1 },
+          { value: 'pci', count: 3 },
+        ],
+        'spec.type': [
+          { value: 'Website', count: 1 },
+          { value: 'service', count: 1 },
+          { value: 'team', count: 1 },
+          { value: 'website', count: 1 },
+        ],
+        'spec.missing': [],
+        'relations.ownedBy': [
+          { value: 'group:default/team-a', count: 2 },
+          { value: 'group:default/team-b', count: 1 },
+        ],
+      });
+      expect(
+        await catalog.facets({
+          facets: ['metadata.tags', 'relations.ownedBy'],
+          query: { kind: 'component' },
+        }),
+      ).toEqual({
+        'metadata.tags': [
+          { value: 'Go', count: 1 },
+          { value: 'Java', count: 1 },
+          { value: 'go', count: 1 },
+          { value: 'pci', count: 2 },
+        ],
+        'relations.ownedBy': [
+          { value: 'group:default/team-a', count: 1 },
+          { value: 'group:default/team-b', count: 1 },
+        ],
+      });
+    });
+
+    it('ranks full-text matches, prefix-matches the last word and combines with predicates', async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(
+            component('ledger', { metadata: { description: 'Keeps the books for payments and refunds.' } }),
+          ),
+          upsert(component('payroll', { spec: { owner: 'group:default/people' } })),
+        ],
+      });
+      const ranked = await catalog.query({ fullText: { term: 'payments' } });
+      expect(ranked.items.map((item) => item.metadata.name)).toEqual(['payments', 'ledger']);
+      expect(ranked.totalItems).toBe(2);
+      const typeAhead = await catalog.query({ fullText: { term: 'pay' } });
+      expect(typeAhead.items.map((item) => item.metadata.name).sort()).toEqual([
+        'ledger',
+        'payments',
+        'payroll',
+      ]);
+      const combined = await catalog.query({ fullText: { term: 'pay' }, query: { 'spec.owner': 'team-a' } });
+      expect(combined.items.map((item) => item.metadata.name)).toEqual(['payments', 'ledger']);
+      const byOwner = await catalog.query({ fullText: { term: 'people' } });
+      expect(byOwner.items.map((item) => item.metadata.name)).toEqual(['payroll']);
+      const byTag = await catalog.query({
+        fullText: { term: 'java' },
+        orderBy: [{ field: 'metadata.name', order: 'asc' }],
+      });
+      expect(byTag.items.map((item) => item.metadata.name)).toEqual(['payments']);
+      expect((await catalog.query({ fullText: { term: 'nothing-like-it' } })).items).toEqual([]);
+    });
+  });
+
+  describe('pagination', () => {
+    const names = Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+
+    beforeEach(async () => {
+      await catalog.applyMutation({
+        upserts: names.map((name, i) =>
+          upsert(
+            component(name, {
+              // Every third one lacks a title; titles run backwards so they do not sort like names.
+              metadata: i % 3 === 0 ? {} : { title: `T${String(100 - i).padStart(3, '0')}` },
+              spec: { lifecycle: i % 2 === 0 ? 'production' : 'experimental' },
+            }),
+          ),
+        ),
+      });
+    });
+
+    it('pages by ref with next and prev cursors', async () => {
+      const first = await catalog.query({ limit: 10 });
+      expect(first.items.map((item) => item.metadata.name)).toEqual(names.slice(0, 10));
+      expect(first.pageInfo.prevCursor).toBeUndefined();
+      expect(first.totalItems).toBe(25);
+      const second = await catalog.query({ cursor: first.pageInfo.nextCursor, limit: 10 });
+      expect(second.items.map((item) => item.metadata.name)).toEqual(names.slice(10, 20));
+      expect(second.totalItems).toBe(25);
+      const third = await catalog.query({ cursor: second.pageInfo.nextCursor, limit: 10 });
+      expect(third.items.map((item) => item.metadata.name)).toEqual(names.slice(20));
+      expect(third.pageInfo.nextCursor).toBeUndefined();
+      const back = await catalog.query({ cursor: third.pageInfo.prevCursor, limit: 10 });
+      expect(back.items.map((item) => item.metadata.name)).toEqual(names.slice(10, 20));
+      const front = await catalog.query({ cursor: back.pageInfo.prevCursor, limit: 10 });
+      expect(front.items.map((item) => item.metadata.name)).toEqual(names.slice(0, 10));
+      expect(front.pageInfo.prevCursor).toBeUndefined();
+      expect(front.pageInfo.nextCursor).toBeDefined();
+    });
+
+    it('orders by a field ascending and descending, with entities lacking it last', async () => {
+      const titled = names.filter((_, i) => i % 3 !== 0);
+      const untitled = names.filter((_, i) => i % 3 === 0);
+      const ascending = await walkPages(catalog, {
+        orderBy: [{ field: 'metadata.title', order: 'asc' }],
+        limit: 4,
+      });
+      expect(ascending).toEqual([...[...titled].reverse(), ...untitled]);
+      const descending = await walkPages(catalog, {
+        orderBy: [{ field: 'METADATA.TITLE', order: 'desc' }],
+        limit: 4,
+      });
+      expect(descending).toEqual([...titled, ...[...untitled].reverse()]);
+      const filtered = await walkPages(catalog, {
+        query: { 'spec.lifecycle': 'production' },
+        orderBy: [{ field: 'metadata.title', order: 'asc' }],
+        limit: 3,
+      });
+      expect(filtered).toEqual(
+        [...[...titled].reverse(), ...untitled].filter((name) => Number(name.slice(1)) % 2 === 0),
+      );
+    });
+
+    it('goes back from the entities lacking the sort field into those having it', async () => {
+      const request = { orderBy: [{ field: 'metadata.title', order: 'asc' as const }], limit: 7 };
+      const pages = [await catalog.query(request)];
+      for (let cursor = pages[0]?.pageInfo.nextCursor; cursor; ) {
+        const page = await catalog.query({ cursor, limit: 7 });
+        pages.push(page);
+        cursor = page.pageInfo.nextCursor;
+      }
+      expect(pages).toHaveLength(4);
+      const names = (page: (typeof pages)[number] | undefined) =>
+        page?.items.map((item) => item.metadata.name);
+      const last = pages[3];
+      const back = await catalog.query({ cursor: last?.pageInfo.prevCursor, limit: 7 });
+      expect(names(back)).toEqual(names(pages[2]));
+      const further = await catalog.query({ cursor: back.pageInfo.prevCursor, limit: 7 });
+      expect(names(further)).toEqual(names(pages[1]));
+    });
+
+    it.each([
+      ['ref', {}],
+      ['an ascending field', { orderBy: [{ field: 'metadata.title', order: 'asc' as const }] }],
+      ['a descending field', { orderBy: [{ field: 'metadata.title', order: 'desc' as const }] }],
+      ['a field with many ties', { orderBy: [{ field: 'spec.lifecycle', order: 'asc' as const }] }],
+      ['full-text rank', { fullText: { term: 'c' } }],
+    ])(
+      'pages by %s without gaps or duplicates while entities are written between pages',
+      async (_, order) => {
+        let added = 0;
+        const seen = await walkPages(catalog, { ...order, limit: 4 }, async (page) => {
+          // New entities land before, inside and after the pages already read.
+          await catalog.applyMutation({
+            upserts: [
+              upsert(component(`a-new-${page}`, { metadata: { title: `T000-${page}` } })),
+              upsert(component(`c12-new-${page}`, { metadata: { title: `T090-${page}` } })),
+              upsert(component(`z-new-${page}`)),
+            ],
+          });
+          added += 3;
+        });
+        const original = seen.filter((name) => names.includes(name));
+        expect(original.sort()).toEqual(names);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(added).toBeGreaterThan(0);
+      },
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+import { postgresSchemaMigration } from './postgres/postgresSchemaMigration';
+import { sqliteSchemaMigration } from './sqlite/sqliteSchemaMigration';
+
+interface EntityStoreMigration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** The entity store's knex migrations, kept in code: the schema differs per database engine. */
+export function createEntityStoreMigrationSource(
+  client: 'better-sqlite3' | 'pg',
+): Knex.MigrationSource<EntityStoreMigration> {
+  const migrations: EntityStoreMigration[] = [
+    {
+      name: '20250601000000_create_entity_store',
+      ...(client === 'pg' ? postgresSchemaMigration : sqliteSchemaMigration),
+    },
+  ];
+  return {
+    getMigrations: async () => migrations,
+    getMigrationName: (migration) => migration.name,
+    getMigration: async (migration) => migration,
+  };
+}

@@ -1,0 +1,73 @@
+import { type EntityPredicate, InputError } from '@atrium/plugin-api';
+import { parseEntityPredicate } from './parseEntityPredicate';
+
+describe('parseEntityPredicate', () => {
+  it('lowercases keys and values and joins several keys with $all', () => {
+    expect(parseEntityPredicate({ Kind: 'Component', 'spec.replicas': 3 })).toEqual({
+      type: 'all',
+      children: [
+        { type: 'value', key: 'kind', match: { op: 'in', values: ['component'] } },
+        { type: 'value', key: 'spec.replicas', match: { op: 'in', values: ['3'] } },
+      ],
+    });
+  });
+
+  it('parses every operator', () => {
+    expect(
+      parseEntityPredicate({
+        $any: [
+          { 'metadata.tags': { $in: ['Java', true] } },
+          { $not: { 'spec.owner': { $exists: true } } },
+          { 'metadata.name': { $hasPrefix: 'Pay' } },
+          { 'metadata.tags': { $contains: 'go' } },
+          { 'metadata.links': { $contains: { type: 'Docs' } } },
+          { 'spec.system': { $exists: false } },
+        ],
+      }),
+    ).toEqual({
+      type: 'any',
+      children: [
+        { type: 'value', key: 'metadata.tags', match: { op: 'in', values: ['java', 'true'] } },
+        { type: 'not', child: { type: 'value', key: 'spec.owner', match: { op: 'exists' } } },
+        { type: 'value', key: 'metadata.name', match: { op: 'prefix', prefix: 'pay' } },
+        { type: 'value', key: 'metadata.tags', match: { op: 'in', values: ['go'] } },
+        {
+          type: 'element',
+          key: 'metadata.links',
+          predicate: { type: 'value', key: 'type', match: { op: 'in', values: ['docs'] } },
+        },
+        { type: 'not', child: { type: 'value', key: 'spec.system', match: { op: 'exists' } } },
+      ],
+    });
+  });
+
+  it('turns relations.<type> keys into relation matches with a lowercase type', () => {
+    expect(parseEntityPredicate({ 'relations.ownedBy': 'group:default/A' })).toEqual({
+      type: 'relation',
+      relationType: 'ownedby',
+      match: { op: 'in', values: ['group:default/a'] },
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown operator', { kind: { $regex: 'x' } }],
+    ['an unknown top-level operator', { $or: [] }],
+    ['a null value', { kind: null }],
+    ['a matcher with two operators', { kind: { $in: ['a'], $exists: true } }],
+    ['a non-array $all', { $all: { kind: 'a' } }],
+    ['a non-boolean $exists', { kind: { $exists: 'yes' } }],
+    ['relations without a type', { relations: { $exists: true } }],
+    ['a predicate $contains on relations', { 'relations.ownedBy': { $contains: { a: 'b' } } }],
+    ['nested predicate $contains', { a: { $contains: { b: { $contains: { c: 'd' } } } } }],
+  ])('refuses %s', (_, predicate) => {
+    expect(() => parseEntityPredicate(predicate as EntityPredicate)).toThrow(InputError);
+  });
+
+  it('refuses predicates nested too deeply', () => {
+    let predicate: EntityPredicate = { kind: 'a' };
+    for (let i = 0; i < 40; i++) {
+      predicate = { $not: predicate };
+    }
+    expect(() => parseEntityPredicate(predicate)).toThrow('nested deeper');
+  });
+});

@@ -1,0 +1,428 @@
+import type { EntityRelation } from '@atrium/plugin-api';
+import type { Knex } from 'knex';
+import type { Client } from 'pg';
+import { buildElementDocuments } from '../buildElementDocuments';
+import { buildFullTextDocument } from '../buildFullTextDocument';
+import { buildSearchRows } from '../buildSearchRows';
+import type {
+  EntityFilter,
+  EntityStorage,
+  MutationOutcome,
+  PageItem,
+  ProvidedEntity,
+  ScanRequest,
+  StoredEntity,
+} from '../EntityStorage';
+import { entitySearchSkip } from '../entitySearchSkip';
+import type { PredicateNode } from '../parseEntityPredicate';
+import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
+import type { PreparedUpsert } from '../prepareEntityUpsert';
+import { compilePostgresFilter, toTsQuery } from './compilePostgresFilter';
+import { SqlParameters } from './SqlParameters';
+
+/** First half of the advisory lock key of an entity ref, so entity locks stay apart from other locks. */
+const lockClass = 0x45535452;
+
+const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
+
+/** The weighted text document full-text search ranks; `$n` are name, title, description, tags, owner. */
+const documentExpression =
+  "setweight(to_tsvector('simple', t.name), 'A') || setweight(to_tsvector('simple', t.title), 'B')" +
+  " || setweight(to_tsvector('simple', t.tags), 'B') || setweight(to_tsvector('simple', t.owner), 'C')" +
+  " || setweight(to_tsvector('simple', t.description), 'D')";
+
+interface Row {
+  [column: string]: unknown;
+}
+
+function toStored(row: Row): StoredEntity {
+  return { id: Number(row.id), ref: row.ref as string, text: row.text as string };
+}
+
+/**
+ * The entity store on PostgreSQL. It runs on raw connections of the knex
+ * pool (which sets the search path): node-postgres passes arrays as array
+ * parameters, so a batch is a handful of `unnest` statements.
+ */
+export class PostgresEntityStorage implements EntityStorage {
+  readonly #knex: Knex;
+
+  constructor(knex: Knex) {
+    this.#knex = knex;
+  }
+
+  async #use<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client: Client = await this.#knex.client.acquireConnection();
+    try {
+      return await work(client);
+    } finally {
+      await this.#knex.client.releaseConnection(client);
+    }
+  }
+
+  async #rows(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.#use(async (client) => (await client.query(sql, params)).rows);
+  }
+
+  async applyMutation(
+    provider: string,
+    upserts: PreparedUpsert[],
+    deletes: string[],
+  ): Promise<MutationOutcome> {
+    return this.#use(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const outcome = await this.#write(client, provider, upserts, deletes);
+        await client.query('COMMIT');
+        return outcome;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async #write(
+    client: Client,
+    provider: string,
+    upserts: PreparedUpsert[],
+    deletes: string[],
+  ): Promise<MutationOutcome> {
+    const refs = [...upserts.map((upsert) => upsert.ref), ...deletes];
+    // Replicas writing the same refs queue here; locking in key order cannot deadlock.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(${lockClass}, k)
+       FROM (SELECT DISTINCT hashtext(ref) AS k FROM unnest($1::text[]) AS ref) AS keys ORDER BY k`,
+      [refs],
+    );
+    const existing = (
+      await client.query(
+        'SELECT id, entity_ref AS ref, uid, provider, source, hash FROM entities WHERE entity_ref = ANY($1::text[])',
+        [refs],
+      )
+    ).rows.map((row: Row): ExistingEntity => ({ ...(row as unknown as ExistingEntity), id: Number(row.id) }));
+    const plan = planEntityMutation(
+      provider,
+      upserts,
+      deletes,
+      new Map(existing.map((row) => [row.ref, row])),
+    );
+
+    const cleared = [...plan.deletes, ...plan.updates.map((update) => update.existing)].map(
+      (entity) => entity.id,
+    );
+    if (cleared.length > 0) {
+      for (const table of ['search', 'search_elements', 'entity_text']) {
+        await client.query(`DELETE FROM ${table} WHERE entity_id = ANY($1::bigint[])`, [cleared]);
+      }
+      await client.query('DELETE FROM relations WHERE originator_id = ANY($1::bigint[])', [cleared]);
+    }
+    if (plan.deletes.length > 0) {
+      await client.query('DELETE FROM entities WHERE id = ANY($1::bigint[])', [
+        plan.deletes.map((e) => e.id),
+      ]);
+    }
+    const written: Array<{ id: number; uid: string; upsert: PreparedUpsert }> = [];
+    if (plan.updates.length > 0) {
+      await client.query(
+        `UPDATE entities e SET source = u.source, hash = u.hash, final_entity = u.text
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, source, hash, text)
+         WHERE e.id = u.id`,
+        [
+          plan.updates.map((u) => u.existing.id),
+          plan.updates.map((u) => u.upsert.source ?? ''),
+          plan.updates.map((u) => u.upsert.hash),
+          plan.updates.map((u) => u.upsert.render(u.existing.uid)),
+        ],
+      );
+      for (const { upsert, existing: current } of plan.updates) {
+        written.push({ id: current.id, uid: current.uid, upsert });
+      }
+    }
+    if (plan.inserts.length > 0) {
+      const inserted = await client.query(
+        `INSERT INTO entities (entity_ref, uid, provider, source, hash, final_entity)
+         SELECT u.ref, u.uid, $1, u.source, u.hash, u.text
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(ref, uid, source, hash, text)
+         RETURNING id, entity_ref AS ref`,
+        [
+          provider,
+          plan.inserts.map((i) => i.upsert.ref),
+          plan.inserts.map((i) => i.uid),
+          plan.inserts.map((i) => i.upsert.source ?? ''),
+          plan.inserts.map((i) => i.upsert.hash),
+          plan.inserts.map((i) => i.upsert.render(i.uid)),
+        ],
+      );
+      const ids = new Map(inserted.rows.map((row: Row) => [row.ref as string, Number(row.id)]));
+      for (const { upsert, uid } of plan.inserts) {
+        written.push({ id: ids.get(upsert.ref) as number, uid, upsert });
+      }
+    }
+    if (plan.moves.length > 0) {
+      await client.query(
+        `UPDATE entities e SET source = u.source FROM unnest($1::bigint[], $2::text[]) AS u(id, source)
+         WHERE e.id = u.id`,
+        [plan.moves.map((m) => m.existing.id), plan.moves.map((m) => m.source)],
+      );
+    }
+    if (written.length > 0) {
+      await this.#writeIndexes(client, written);
+    }
+    return { result: plan.result, payloads: plan.payloads };
+  }
+
+  async #writeIndexes(
+    client: Client,
+    written: Array<{ id: number; uid: string; upsert: PreparedUpsert }>,
+  ): Promise<void> {
+    const search = { id: [] as number[], key: [] as string[], value: [] as Array<string | null> };
+    const searchExtra = { original: [] as Array<string | null>, primary: [] as boolean[] };
+    const elements = {
+      id: [] as number[],
+      element: [] as number[],
+      key: [] as string[],
+      value: [] as unknown[],
+    };
+    const relations = {
+      id: [] as number[],
+      inverse: [] as boolean[],
+      source: [] as string[],
+      type: [] as string[],
+      target: [] as string[],
+    };
+    const text = { id: [] as number[], name: [] as string[], title: [] as string[] };
+    const textExtra = { description: [] as string[], tags: [] as string[], owner: [] as string[] };
+
+    for (const { id, uid, upsert } of written) {
+      for (const row of buildSearchRows(upsert.entity, entitySearchSkip, [['metadata.uid', uid]])) {
+        search.id.push(id);
+        search.key.push(row.key);
+        search.value.push(row.value);
+        searchExtra.original.push(row.original);
+        searchExtra.primary.push(row.primary);
+      }
+      buildElementDocuments(upsert.entity, entitySearchSkip).forEach((document, n) => {
+        for (const row of [{ key: '', value: document.path }, ...document.rows]) {
+          elements.id.push(id);
+          elements.element.push(n);
+          elements.key.push(row.key);
+          elements.value.push(row.value);
+        }
+      });
+      for (const relation of upsert.relations) {
+        relations.id.push(id, id);
+        relations.inverse.push(false, true);
+        relations.source.push(upsert.ref, relation.targetRef);
+        relations.type.push(relation.type, relation.inverseType);
+        relations.target.push(relation.targetRef, upsert.ref);
+      }
+      const document = buildFullTextDocument(upsert.entity);
+      text.id.push(id);
+      text.name.push(document.name);
+      text.title.push(document.title);
+      textExtra.description.push(document.description);
+      textExtra.tags.push(document.tags);
+      textExtra.owner.push(document.owner);
+    }
+
+    await client.query(
+      `INSERT INTO search (entity_id, key, value, original_value, is_primary)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[])`,
+      [search.id, search.key, search.value, searchExtra.original, searchExtra.primary],
+    );
+    if (elements.id.length > 0) {
+      await client.query(
+        `INSERT INTO search_elements (entity_id, element, key, value)
+         SELECT * FROM unnest($1::bigint[], $2::integer[], $3::text[], $4::text[])`,
+        [elements.id, elements.element, elements.key, elements.value],
+      );
+    }
+    if (relations.id.length > 0) {
+      await client.query(
+        `INSERT INTO relations (originator_id, inverse, source_ref, type, target_ref)
+         SELECT * FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[], $5::text[])`,
+        [relations.id, relations.inverse, relations.source, relations.type, relations.target],
+      );
+    }
+    await client.query(
+      `INSERT INTO entity_text (entity_id, document)
+       SELECT t.id, ${documentExpression}
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         AS t(id, name, title, description, tags, owner)`,
+      [text.id, text.name, text.title, textExtra.description, textExtra.tags, textExtra.owner],
+    );
+  }
+
+  async getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]> {
+    const params = new SqlParameters();
+    const refsParam = params.add(refs);
+    const where = compilePostgresFilter(condition ? { condition } : {}, params);
+    const rows = await this.#rows(
+      `SELECT ${entityColumns} FROM entities e WHERE e.entity_ref = ANY(${refsParam}::text[]) AND (${where})`,
+      params.values,
+    );
+    return rows.map(toStored);
+  }
+
+  async getByUid(uid: string): Promise<StoredEntity | undefined> {
+    const [row] = await this.#rows(`SELECT ${entityColumns} FROM entities e WHERE e.uid = $1`, [uid]);
+    return row ? toStored(row) : undefined;
+  }
+
+  async relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>> {
+    const relations = new Map<number, EntityRelation[]>(entities.map((entity) => [entity.id, []]));
+    if (entities.length === 0) {
+      return relations;
+    }
+    const idByRef = new Map(entities.map((entity) => [entity.ref, entity.id]));
+    const rows = await this.#rows(
+      'SELECT source_ref AS ref, type, target_ref AS "targetRef" FROM relations WHERE source_ref = ANY($1::text[])',
+      [entities.map((entity) => entity.ref)],
+    );
+    for (const row of rows) {
+      const id = idByRef.get(row.ref as string);
+      if (id !== undefined) {
+        relations.get(id)?.push({ type: row.type as string, targetRef: row.targetRef as string });
+      }
+    }
+    return relations;
+  }
+
+  async count(filter: EntityFilter): Promise<number> {
+    const params = new SqlParameters();
+    const where = compilePostgresFilter(filter, params);
+    const [row] = await this.#rows(`SELECT count(*) AS count FROM entities e WHERE ${where}`, params.values);
+    return Number(row?.count ?? 0);
+  }
+
+  async scanByRef(request: ScanRequest<string>): Promise<PageItem[]> {
+    const params = new SqlParameters();
+    const where = compilePostgresFilter(request.filter, params);
+    const bound =
+      request.after === undefined
+        ? ''
+        : `AND e.entity_ref ${request.descending ? '<' : '>'} ${params.add(request.after)}`;
+    const rows = await this.#rows(
+      `SELECT ${entityColumns} FROM entities e WHERE (${where}) ${bound}
+       ORDER BY e.entity_ref ${request.descending ? 'DESC' : 'ASC'} LIMIT ${params.add(request.limit)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const entity = toStored(row);
+      return { ...entity, key: { by: 'ref', ref: entity.ref } };
+    });
+  }
+
+  async scanByValue(key: string, request: ScanRequest<{ value: string; id: number }>): Promise<PageItem[]> {
+    const params = new SqlParameters();
+    const where = compilePostgresFilter(request.filter, params);
+    const comparison = request.descending ? '<' : '>';
+    const bound = request.after
+      ? `AND (s.value, s.entity_id) ${comparison} (${params.add(request.after.value)}, ${params.add(request.after.id)})`
+      : '';
+    const direction = request.descending ? 'DESC' : 'ASC';
+    const rows = await this.#rows(
+      `SELECT ${entityColumns}, s.value AS value FROM search s JOIN entities e ON e.id = s.entity_id
+       WHERE s.key = ${params.add(key)} AND s.is_primary AND (${where}) ${bound}
+       ORDER BY s.value ${direction}, s.entity_id ${direction} LIMIT ${params.add(request.limit)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const entity = toStored(row);
+      return { ...entity, key: { by: 'field', value: row.value as string, id: entity.id } };
+    });
+  }
+
+  async scanLackingValue(key: string, request: ScanRequest<number>): Promise<PageItem[]> {
+    const params = new SqlParameters();
+    const where = compilePostgresFilter(request.filter, params);
+    const bound =
+      request.after === undefined
+        ? ''
+        : `AND e.id ${request.descending ? '<' : '>'} ${params.add(request.after)}`;
+    const rows = await this.#rows(
+      `SELECT ${entityColumns} FROM entities e
+       WHERE (${where}) ${bound}
+         AND NOT EXISTS (SELECT 1 FROM search s WHERE s.entity_id = e.id AND s.key = ${params.add(key)} AND s.is_primary)
+       ORDER BY e.id ${request.descending ? 'DESC' : 'ASC'} LIMIT ${params.add(request.limit)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const entity = toStored(row);
+      return { ...entity, key: { by: 'field', value: null, id: entity.id } };
+    });
+  }
+
+  async scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]> {
+    const params = new SqlParameters();
+    const query = params.add(toTsQuery(request.filter.words ?? []));
+    const where = compilePostgresFilter(
+      request.filter.condition ? { condition: request.filter.condition } : {},
+      params,
+    );
+    const comparison = request.descending ? '<' : '>';
+    // Negated so that, like bm25 on SQLite, a smaller rank is a better match.
+    const rank = '(-ts_rank(t.document, q.query))';
+    const bound = request.after
+      ? `AND (${rank}, e.id) ${comparison} (${params.add(request.after.rank)}::real, ${params.add(request.after.id)})`
+      : '';
+    const direction = request.descending ? 'DESC' : 'ASC';
+    const rows = await this.#rows(
+      `SELECT ${entityColumns}, ${rank} AS rank
+       FROM (SELECT to_tsquery('simple', ${query}) AS query) q
+         JOIN entity_text t ON t.document @@ q.query
+         JOIN entities e ON e.id = t.entity_id
+       WHERE (${where}) ${bound}
+       ORDER BY rank ${direction}, e.id ${direction} LIMIT ${params.add(request.limit)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const entity = toStored(row);
+      return { ...entity, key: { by: 'rank', rank: Number(row.rank), id: entity.id } };
+    });
+  }
+
+  async facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>> {
+    const facets = new Map<string, Map<string, number>>();
+    for (const path of paths) {
+      const key = path.toLowerCase();
+      const params = new SqlParameters();
+      const matching = condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '';
+      const sql = key.startsWith('relations.')
+        ? `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
+           WHERE r.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
+             AND lower(r.type) = ${params.add(key.slice('relations.'.length))}
+           GROUP BY r.target_ref`
+        : `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
+           WHERE ${condition ? `s.entity_id IN (SELECT e.id FROM entities e ${matching}) AND` : ''}
+             s.key = ${params.add(key)} AND s.value IS NOT NULL
+           GROUP BY 1`;
+      const rows = await this.#rows(sql, params.values);
+      facets.set(path, new Map(rows.map((row) => [row.value as string, Number(row.count)])));
+    }
+    return facets;
+  }
+
+  async listProvided(
+    provider: string,
+    source: string | undefined,
+    after: { source: string; id: number } | undefined,
+    limit: number,
+  ): Promise<ProvidedEntity[]> {
+    const params = new SqlParameters();
+    const conditions = [`provider = ${params.add(provider)}`];
+    if (source !== undefined) {
+      conditions.push(`source = ${params.add(source)}`);
+    }
+    if (after) {
+      conditions.push(`(source, id) > (${params.add(after.source)}, ${params.add(after.id)})`);
+    }
+    const rows = await this.#rows(
+      `SELECT id, entity_ref AS ref, source FROM entities WHERE ${conditions.join(' AND ')}
+       ORDER BY source, id LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return rows.map((row) => ({ id: Number(row.id), ref: row.ref as string, source: row.source as string }));
+  }
+}

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_NAMESPACE,
+  type Entity,
+  type EntityRelationSpec,
+  type EntityUpsert,
+  getEntityRef,
+  InputError,
+  stringifyEntityRef,
+} from '@atrium/plugin-api';
+import { compareCodePoints } from './compareCodePoints';
+
+/** An upsert checked and normalised, ready to be stored. */
+export interface PreparedUpsert {
+  /** Canonical ref. */
+  ref: string;
+  source: string | null;
+  /** The entity as stored, without `relations`, `metadata.uid` and `metadata.etag`; `metadata.namespace` set. */
+  entity: Entity;
+  /** Deduplicated and sorted, with canonical target refs. */
+  relations: EntityRelationSpec[];
+  /** Hash of the entity and its relations; equal hashes mean nothing to write. */
+  hash: string;
+  /** The final JSON text, with `metadata.uid` and `metadata.etag`, without `relations`. */
+  render(uid: string): string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireText(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(`${what} must be a non-empty string`);
+  }
+  return value;
+}
+
+function prepareRelations(ref: string, relations: unknown): EntityRelationSpec[] {
+  if (relations === undefined) {
+    return [];
+  }
+  if (!Array.isArray(relations)) {
+    throw new InputError(`The relations of entity '${ref}' must be an array`);
+  }
+  const unique = new Map<string, EntityRelationSpec>();
+  for (const relation of relations) {
+    if (!isRecord(relation)) {
+      throw new InputError(`Entity '${ref}' has a relation that is not an object`);
+    }
+    const type = requireText(relation.type, `A relation type of entity '${ref}'`);
+    const inverseType = requireText(relation.inverseType, `A relation inverseType of entity '${ref}'`);
+    let targetRef: string;
+    try {
+      targetRef = stringifyEntityRef(
+        requireText(relation.targetRef, `A relation targetRef of entity '${ref}'`),
+      );
+    } catch (error) {
+      throw new InputError(`Entity '${ref}' has an invalid relation target: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    unique.set(`${type}\u0000${inverseType}\u0000${targetRef}`, { type, inverseType, targetRef });
+  }
+  return [...unique.values()].sort(
+    (a, b) =>
+      compareCodePoints(a.type, b.type) ||
+      compareCodePoints(a.targetRef, b.targetRef) ||
+      compareCodePoints(a.inverseType, b.inverseType),
+  );
+}
+
+/**
+ * Checks one upsert and prepares what the store writes: the canonical ref, the
+ * entity with `metadata.namespace` defaulted, the content hash, and a renderer
+ * of the final JSON text. The entity is serialised once; the uid and etag are
+ * spliced into the metadata text rather than serialising again.
+ */
+export function prepareEntityUpsert(upsert: EntityUpsert, index: number): PreparedUpsert {
+  const raw: unknown = upsert?.entity;
+  if (!isRecord(raw)) {
+    throw new InputError(`Upsert #${index} has no entity object`);
+  }
+  const what = `Entity #${index}`;
+  requireText(raw.apiVersion, `${what} apiVersion`);
+  requireText(raw.kind, `${what} kind`);
+  if (!isRecord(raw.metadata)) {
+    throw new InputError(`${what} has no metadata object`);
+  }
+  requireText(raw.metadata.name, `${what} metadata.name`);
+  if (raw.metadata.namespace !== undefined) {
+    requireText(raw.metadata.namespace, `${what} metadata.namespace`);
+  }
+  if (upsert.source !== undefined && upsert.source !== null && typeof upsert.source !== 'string') {
+    throw new InputError(`${what} has a source that is not a string`);
+  }
+
+  const metadata: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw.metadata)) {
+    if (key !== 'uid' && key !== 'etag') {
+      metadata[key] = value;
+    }
+  }
+  metadata.namespace ??= DEFAULT_NAMESPACE;
+
+  const entity: Record<string, unknown> = {};
+  const before: string[] = [];
+  const after: string[] = [];
+  let metadataSeen = false;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'relations' || value === undefined) {
+      continue;
+    }
+    if (key === 'metadata') {
+      entity.metadata = metadata;
+      metadataSeen = true;
+      continue;
+    }
+    entity[key] = value;
+    (metadataSeen ? after : before).push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  }
+  const prepared = entity as unknown as Entity;
+  const ref = getEntityRef(prepared);
+  const relations = prepareRelations(ref, upsert.relations);
+
+  const head = `{${before.join(',')}${before.length > 0 ? ',' : ''}"metadata":`;
+  const tail = `${after.length > 0 ? ',' : ''}${after.join(',')}}`;
+  const metadataText = JSON.stringify(metadata);
+  const hash = createHash('sha256')
+    .update(head)
+    .update(metadataText)
+    .update(tail)
+    .update('\u0000')
+    .update(JSON.stringify(relations.map((r) => [r.type, r.inverseType, r.targetRef])))
+    .digest('hex');
+  const etag = hash.slice(0, 32);
+  const metadataOpen = metadataText.slice(0, -1);
+
+  return {
+    ref,
+    source: upsert.source ?? null,
+    entity: prepared,
+    relations,
+    hash,
+    render: (uid) => `${head}${metadataOpen},"uid":${JSON.stringify(uid)},"etag":"${etag}"}${tail}`,
+  };
+}

@@ -1,0 +1,506 @@
+import type { EntityRelation } from '@atrium/plugin-api';
+import type { Database, Statement } from 'better-sqlite3';
+import type { Knex } from 'knex';
+import { buildElementDocuments, type ElementDocument } from '../buildElementDocuments';
+import { buildFullTextDocument } from '../buildFullTextDocument';
+import { buildSearchRows } from '../buildSearchRows';
+import type {
+  EntityFilter,
+  EntityStorage,
+  MutationOutcome,
+  PageItem,
+  ProvidedEntity,
+  ScanRequest,
+  StoredEntity,
+} from '../EntityStorage';
+import { entitySearchSkip } from '../entitySearchSkip';
+import type { PredicateNode } from '../parseEntityPredicate';
+import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
+import type { PreparedUpsert } from '../prepareEntityUpsert';
+import { compileSqliteFilter, elementRowidFactor, toMatchExpression } from './compileSqliteFilter';
+import {
+  appendRowTerms,
+  elementPathTerm,
+  escapeTermText,
+  everyTerm,
+  inverseTypeTerm,
+  relationTargetTerm,
+  termSeparator,
+  unescapeTermText,
+} from './searchTerms';
+import { toFullTextMatch } from './toFullTextMatch';
+
+interface SqliteExistingEntity extends ExistingEntity {
+  elementCount: number;
+}
+
+interface WrittenEntity {
+  id: number;
+  uid: string;
+  upsert: PreparedUpsert;
+  elements: ElementDocument[];
+}
+
+/** How much a full-text match in each field of `entity_text` counts; the ratios of PostgreSQL's weights A–D. */
+const rankWeights: ReadonlyArray<readonly [string, number]> = [
+  ['name', 10],
+  ['title', 4],
+  ['tags', 4],
+  ['owner', 2],
+  ['description', 1],
+];
+
+const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
+
+/**
+ * The entity store on SQLite (better-sqlite3). It runs on the raw connection
+ * of the knex pool, with statements prepared once per connection: the pool
+ * holds exactly one connection, and better-sqlite3 is synchronous anyway.
+ * Search keys live in FTS5 (see `searchTerms`), relations in a table
+ * clustered by the entity that made them.
+ */
+export class SqliteEntityStorage implements EntityStorage {
+  readonly #knex: Knex;
+  readonly #statements = new WeakMap<Database, Map<string, Statement>>();
+
+  constructor(knex: Knex) {
+    this.#knex = knex;
+  }
+
+  async #use<T>(work: (db: Database) => T): Promise<T> {
+    const db: Database = await this.#knex.client.acquireConnection();
+    try {
+      return work(db);
+    } finally {
+      await this.#knex.client.releaseConnection(db);
+    }
+  }
+
+  #statement(db: Database, sql: string): Statement {
+    let statements = this.#statements.get(db);
+    if (!statements) {
+      statements = new Map();
+      this.#statements.set(db, statements);
+    }
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #all<T>(db: Database, sql: string, params: unknown[]): T[] {
+    return this.#statement(db, sql).all(...params) as T[];
+  }
+
+  #run(db: Database, sql: string, ...params: unknown[]): number {
+    return Number(this.#statement(db, sql).run(...params).lastInsertRowid);
+  }
+
+  async applyMutation(
+    provider: string,
+    upserts: PreparedUpsert[],
+    deletes: string[],
+  ): Promise<MutationOutcome> {
+    return this.#use((db) => db.transaction(() => this.#write(db, provider, upserts, deletes)).immediate());
+  }
+
+  #write(db: Database, provider: string, upserts: PreparedUpsert[], deletes: string[]): MutationOutcome {
+    const rows = this.#all<SqliteExistingEntity>(
+      db,
+      `SELECT id, entity_ref AS ref, uid, provider, source, hash, element_count AS elementCount
+       FROM entities WHERE entity_ref IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify([...upserts.map((u) => u.ref), ...deletes])],
+    );
+    const plan = planEntityMutation(provider, upserts, deletes, new Map(rows.map((row) => [row.ref, row])));
+
+    for (const entity of [...plan.deletes, ...plan.updates.map((update) => update.existing)]) {
+      this.#removeIndexes(db, entity);
+    }
+    for (const entity of plan.deletes) {
+      this.#run(db, 'DELETE FROM entities WHERE id = ?', entity.id);
+    }
+    const written: WrittenEntity[] = [];
+    for (const { upsert, existing } of plan.updates) {
+      const elements = buildElementDocuments(upsert.entity, entitySearchSkip);
+      this.#run(
+        db,
+        'UPDATE entities SET source = ?, hash = ?, element_count = ?, final_entity = ? WHERE id = ?',
+        upsert.source ?? '',
+        upsert.hash,
+        elements.length,
+        upsert.render(existing.uid),
+        existing.id,
+      );
+      written.push({ id: existing.id, uid: existing.uid, upsert, elements });
+    }
+    for (const { upsert, uid } of plan.inserts) {
+      const elements = buildElementDocuments(upsert.entity, entitySearchSkip);
+      const id = this.#run(
+        db,
+        `INSERT INTO entities (entity_ref, uid, provider, source, hash, element_count, final_entity)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        upsert.ref,
+        uid,
+        provider,
+        upsert.source ?? '',
+        upsert.hash,
+        elements.length,
+        upsert.render(uid),
+      );
+      written.push({ id, uid, upsert, elements });
+    }
+    for (const { existing, source } of plan.moves) {
+      this.#run(db, 'UPDATE entities SET source = ? WHERE id = ?', source, existing.id);
+    }
+    this.#writeIndexes(db, written);
+    return { result: plan.result, payloads: plan.payloads };
+  }
+
+  #removeIndexes(db: Database, entity: SqliteExistingEntity): void {
+    this.#run(db, 'DELETE FROM entity_search WHERE rowid = ?', entity.id);
+    this.#run(db, 'DELETE FROM entity_text WHERE rowid = ?', entity.id);
+    for (let n = 0; n < entity.elementCount; n++) {
+      this.#run(db, 'DELETE FROM element_search WHERE rowid = ?', entity.id * elementRowidFactor + n);
+    }
+    this.#run(db, 'DELETE FROM relations WHERE originator_id = ?', entity.id);
+  }
+
+  #writeIndexes(db: Database, written: WrittenEntity[]): void {
+    const relationRows: unknown[][] = [];
+    for (const { id, uid, upsert, elements } of written) {
+      const terms = [everyTerm];
+      appendRowTerms(terms, buildSearchRows(upsert.entity, entitySearchSkip, [['metadata.uid', uid]]));
+      const targetsByType: Record<string, string[]> = {};
+      const hiddenTerms = new Set<string>();
+      for (const relation of upsert.relations) {
+        relationRows.push(
+          [id, 0, upsert.ref, relation.type, relation.targetRef],
+          [id, 1, relation.targetRef, relation.inverseType, upsert.ref],
+        );
+        const type = relation.type.toLowerCase();
+        targetsByType[type] = [...(targetsByType[type] ?? []), relation.targetRef];
+        hiddenTerms.add(relationTargetTerm + escapeTermText(relation.targetRef));
+        hiddenTerms.add(inverseTypeTerm + escapeTermText(relation.inverseType.toLowerCase()));
+      }
+      appendRowTerms(terms, buildSearchRows({ relations: targetsByType }));
+      terms.push(...hiddenTerms);
+      this.#run(db, 'INSERT INTO entity_search (rowid, terms) VALUES (?, ?)', id, terms.join(' '));
+
+      elements.forEach((element, n) => {
+        const elementTerms = [everyTerm, elementPathTerm + escapeTermText(element.path)];
+        appendRowTerms(elementTerms, element.rows);
+        this.#run(
+          db,
+          'INSERT INTO element_search (rowid, terms) VALUES (?, ?)',
+          id * elementRowidFactor + n,
+          elementTerms.join(' '),
+        );
+      });
+
+      const text = buildFullTextDocument(upsert.entity);
+      this.#run(
+        db,
+        'INSERT INTO entity_text (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)',
+        id,
+        text.name,
+        text.title,
+        text.description,
+        text.tags,
+        text.owner,
+      );
+    }
+    if (relationRows.length > 0) {
+      // One statement for the whole batch: far fewer calls into SQLite than a row at a time.
+      this.#run(
+        db,
+        `INSERT OR IGNORE INTO relations (originator_id, inverse, source_ref, type, target_ref)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`,
+        JSON.stringify(relationRows),
+      );
+    }
+  }
+
+  async getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]> {
+    const filter = compileSqliteFilter(condition ? { condition } : {});
+    return this.#use((db) =>
+      this.#all<StoredEntity>(
+        db,
+        `SELECT ${entityColumns} FROM entities e
+         WHERE e.entity_ref IN (SELECT value FROM json_each(?)) AND (${filter.sql})`,
+        [JSON.stringify(refs), ...filter.params],
+      ),
+    );
+  }
+
+  async getByUid(uid: string): Promise<StoredEntity | undefined> {
+    return this.#use(
+      (db) =>
+        this.#all<StoredEntity>(db, `SELECT ${entityColumns} FROM entities e WHERE e.uid = ?`, [uid])[0],
+    );
+  }
+
+  async relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>> {
+    const relations = new Map<number, EntityRelation[]>(entities.map((entity) => [entity.id, []]));
+    if (entities.length === 0) {
+      return relations;
+    }
+    const idByRef = new Map(entities.map((entity) => [entity.ref, entity.id]));
+    return this.#use((db) => {
+      const own = this.#all<{ id: number; type: string; targetRef: string }>(
+        db,
+        `SELECT originator_id AS id, type, target_ref AS targetRef FROM relations
+         WHERE originator_id IN (SELECT value FROM json_each(?)) AND inverse = 0`,
+        [JSON.stringify(entities.map((entity) => entity.id))],
+      );
+      // Inverse rows are stored with the entity that made them; its document
+      // names the target, which finds those entities without an index on targets.
+      const inverse = this.#all<{ ref: string; type: string; targetRef: string }>(
+        db,
+        `SELECT source_ref AS ref, type, target_ref AS targetRef FROM relations
+         WHERE originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)
+           AND inverse = 1 AND source_ref IN (SELECT value FROM json_each(?))`,
+        [
+          entities.map((entity) => `"${relationTargetTerm}${escapeTermText(entity.ref)}"`).join(' OR '),
+          JSON.stringify(entities.map((entity) => entity.ref)),
+        ],
+      );
+      for (const { id, type, targetRef } of own) {
+        relations.get(id)?.push({ type, targetRef });
+      }
+      for (const { ref, type, targetRef } of inverse) {
+        const id = idByRef.get(ref);
+        if (id !== undefined) {
+          relations.get(id)?.push({ type, targetRef });
+        }
+      }
+      return relations;
+    });
+  }
+
+  async count(filter: EntityFilter): Promise<number> {
+    const words = filter.words ?? [];
+    const expression = filter.condition ? toMatchExpression(filter.condition) : undefined;
+    return this.#use((db) => {
+      let row: { count: number } | undefined;
+      if (!filter.condition && words.length === 0) {
+        row = this.#all<{ count: number }>(db, 'SELECT count(*) AS count FROM entities', [])[0];
+      } else if (expression !== undefined && words.length === 0) {
+        // Counting inside FTS5 merges doclists without touching the entities table.
+        row = this.#all<{ count: number }>(
+          db,
+          'SELECT count(*) AS count FROM entity_search WHERE entity_search MATCH ?',
+          [expression],
+        )[0];
+      } else {
+        const compiled = compileSqliteFilter(filter);
+        row = this.#all<{ count: number }>(
+          db,
+          `SELECT count(*) AS count FROM entities e WHERE ${compiled.sql}`,
+          compiled.params,
+        )[0];
+      }
+      return row?.count ?? 0;
+    });
+  }
+
+  async scanByRef(request: ScanRequest<string>): Promise<PageItem[]> {
+    const filter = compileSqliteFilter(request.filter);
+    const direction = request.descending ? 'DESC' : 'ASC';
+    const bound = request.after === undefined ? '' : `AND e.entity_ref ${request.descending ? '<' : '>'} ?`;
+    const params = request.after === undefined ? filter.params : [...filter.params, request.after];
+    const rows = await this.#use((db) =>
+      this.#all<StoredEntity>(
+        db,
+        `SELECT ${entityColumns} FROM entities e WHERE (${filter.sql}) ${bound}
+         ORDER BY e.entity_ref ${direction} LIMIT ?`,
+        [...params, request.limit],
+      ),
+    );
+    return rows.map((row) => ({ ...row, key: { by: 'ref', ref: row.ref } }));
+  }
+
+  async scanByValue(key: string, request: ScanRequest<{ value: string; id: number }>): Promise<PageItem[]> {
+    const filter = compileSqliteFilter(request.filter);
+    const escapedKey = escapeTermText(key);
+    const low = escapedKey + termSeparator.primary;
+    const high = escapedKey + termSeparator.other;
+    const after = request.after;
+    const bound = after ? low + escapeTermText(after.value) : undefined;
+    let range: string;
+    let rangeParams: unknown[];
+    if (bound === undefined || !after) {
+      range = 'i.term >= ? AND i.term < ?';
+      rangeParams = [low, high];
+    } else if (request.descending) {
+      range = 'i.term >= ? AND i.term <= ? AND (i.term < ? OR i.doc < ?)';
+      rangeParams = [low, bound, bound, after.id];
+    } else {
+      range = 'i.term >= ? AND i.term < ? AND (i.term > ? OR i.doc > ?)';
+      rangeParams = [bound, high, bound, after.id];
+    }
+    // FTS5 vocabulary rows come in term order, and within a term in rowid
+    // order, so the ascending walk needs no sort and stops after `limit`
+    // matches. A descending walk has to sort the key's terms.
+    const order = request.descending ? 'i.term DESC, i.doc DESC' : 'i.term';
+    const rows = await this.#use((db) =>
+      this.#all<StoredEntity & { term: string }>(
+        db,
+        `SELECT ${entityColumns}, i.term AS term
+         FROM entity_search_instances i CROSS JOIN entities e ON e.id = i.doc
+         WHERE ${range} AND (${filter.sql}) ORDER BY ${order} LIMIT ?`,
+        [...rangeParams, ...filter.params, request.limit],
+      ),
+    );
+    return rows.map(({ term, ...row }) => ({
+      ...row,
+      key: { by: 'field', value: unescapeTermText(term.slice(low.length)), id: row.id },
+    }));
+  }
+
+  async scanLackingValue(key: string, request: ScanRequest<number>): Promise<PageItem[]> {
+    const filter = compileSqliteFilter(request.filter);
+    const bound = request.after === undefined ? '' : `AND e.id ${request.descending ? '<' : '>'} ?`;
+    const params = request.after === undefined ? [] : [request.after];
+    const rows = await this.#use((db) =>
+      this.#all<StoredEntity>(
+        db,
+        `SELECT ${entityColumns} FROM entities e
+         WHERE (${filter.sql})
+           AND e.id NOT IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?) ${bound}
+         ORDER BY e.id ${request.descending ? 'DESC' : 'ASC'} LIMIT ?`,
+        [...filter.params, `"${escapeTermText(key)}${termSeparator.primary}"*`, ...params, request.limit],
+      ),
+    );
+    return rows.map((row) => ({ ...row, key: { by: 'field', value: null, id: row.id } }));
+  }
+
+  async scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]> {
+    const condition = compileSqliteFilter(
+      request.filter.condition ? { condition: request.filter.condition } : {},
+    );
+    const query = toFullTextMatch(request.filter.words ?? []);
+    const after = request.after;
+    const comparison = request.descending ? '<' : '>';
+    const bound = after ? `AND (r.rank ${comparison} ? OR (r.rank = ? AND r.id ${comparison} ?))` : '';
+    const boundParams = after ? [after.rank, after.rank, after.id] : [];
+    const direction = request.descending ? 'DESC' : 'ASC';
+    // The rank adds the weights of the fields that hold every word. Unlike
+    // bm25 it does not depend on the rest of the corpus, so it stays put
+    // while other entities are written and cursors neither skip nor repeat.
+    const score = rankWeights
+      .map(
+        ([column, weight]) =>
+          `${weight} * (m.id IN (SELECT rowid FROM entity_text WHERE entity_text MATCH '${column} : (' || ? || ')'))`,
+      )
+      .join(' + ');
+    const rows = await this.#use((db) =>
+      this.#all<StoredEntity & { rank: number }>(
+        db,
+        `WITH ranked AS MATERIALIZED (
+           SELECT m.id AS id, -(${score}) AS rank
+           FROM (SELECT rowid AS id FROM entity_text WHERE entity_text MATCH ?) m
+         )
+         SELECT ${entityColumns}, r.rank AS rank FROM ranked r CROSS JOIN entities e ON e.id = r.id
+         WHERE (${condition.sql}) ${bound}
+         ORDER BY r.rank ${direction}, r.id ${direction} LIMIT ?`,
+        [...rankWeights.map(() => query), query, ...condition.params, ...boundParams, request.limit],
+      ),
+    );
+    return rows.map(({ rank, ...row }) => ({ ...row, key: { by: 'rank', rank, id: row.id } }));
+  }
+
+  async facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>> {
+    const filter = compileSqliteFilter(condition ? { condition } : {});
+    return this.#use((db) => {
+      const facets = new Map<string, Map<string, number>>();
+      for (const path of paths) {
+        const key = path.toLowerCase();
+        if (key.startsWith('relations.')) {
+          const rows = this.#all<{ value: string; count: number }>(
+            db,
+            `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
+             WHERE lower(r.type) = ? AND r.source_ref IN (SELECT e.entity_ref FROM entities e WHERE ${filter.sql})
+             GROUP BY r.target_ref`,
+            [key.slice('relations.'.length), ...filter.params],
+          );
+          facets.set(path, new Map(rows.map((row) => [row.value, row.count])));
+          continue;
+        }
+        const escapedKey = escapeTermText(key);
+        const range = [escapedKey + termSeparator.primary, `${escapedKey}!04`];
+        const rows = condition
+          ? this.#all<{ term: string; count: number }>(
+              db,
+              `SELECT i.term AS term, count(*) AS count FROM entity_search_instances i
+               WHERE i.term >= ? AND i.term < ? AND i.doc IN (SELECT e.id FROM entities e WHERE ${filter.sql})
+               GROUP BY i.term`,
+              [...range, ...filter.params],
+            )
+          : this.#all<{ term: string; count: number }>(
+              db,
+              'SELECT term, doc AS count FROM entity_search_terms WHERE term >= ? AND term < ?',
+              range,
+            );
+        facets.set(path, countOriginalValues(escapedKey.length, rows));
+      }
+      return facets;
+    });
+  }
+
+  async listProvided(
+    provider: string,
+    source: string | undefined,
+    after: { source: string; id: number } | undefined,
+    limit: number,
+  ): Promise<ProvidedEntity[]> {
+    const conditions = ['provider = ?'];
+    const params: unknown[] = [provider];
+    if (source !== undefined) {
+      conditions.push('source = ?');
+      params.push(source);
+    }
+    if (after) {
+      conditions.push('(source, id) > (?, ?)');
+      params.push(after.source, after.id);
+    }
+    return this.#use((db) =>
+      this.#all<ProvidedEntity>(
+        db,
+        `SELECT id, entity_ref AS ref, source FROM entities WHERE ${conditions.join(' AND ')}
+         ORDER BY source, id LIMIT ?`,
+        [...params, limit],
+      ),
+    );
+  }
+}
+
+/**
+ * Turns term counts into counts per original spelling. Each entity has one
+ * lowercase term per value and, when the spelling differs, one original term;
+ * entities counted under an original spelling are taken off its lowercase form.
+ */
+function countOriginalValues(
+  keyLength: number,
+  rows: Array<{ term: string; count: number }>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { term, count } of rows) {
+    const separator = term.slice(keyLength, keyLength + 3);
+    const value = unescapeTermText(term.slice(keyLength + 3));
+    if (separator === termSeparator.original) {
+      counts.set(value, (counts.get(value) ?? 0) + count);
+      const folded = value.toLowerCase();
+      counts.set(folded, (counts.get(folded) ?? 0) - count);
+    } else if (separator !== termSeparator.bare) {
+      counts.set(value, (counts.get(value) ?? 0) + count);
+    }
+  }
+  for (const [value, count] of counts) {
+    if (count <= 0) {
+      counts.delete(value);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,186 @@
+import type { EntityFilter } from '../EntityStorage';
+import type { PredicateNode, ValueMatch } from '../parseEntityPredicate';
+import {
+  elementPathTerm,
+  escapeTermText,
+  everyTerm,
+  inverseTypeTerm,
+  noTerm,
+  termSeparator,
+} from './searchTerms';
+import { toFullTextMatch } from './toFullTextMatch';
+
+/** A piece of SQL with its positional parameters. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** Element document rowids are the entity id times this, plus the element's number. */
+export const elementRowidFactor = 0x10000;
+
+/** The largest code point: a string starting with a prefix sorts below the prefix followed by it. */
+const highestCharacter = '\u{10FFFF}';
+
+const quote = (term: string) => `"${term}"`;
+
+const searchMatch = 'e.id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)';
+
+function valueExpression(key: string, match: ValueMatch): string {
+  const escapedKey = escapeTermText(key);
+  const primary = escapedKey + termSeparator.primary;
+  const other = escapedKey + termSeparator.other;
+  switch (match.op) {
+    case 'in':
+      if (match.values.length === 0) {
+        return quote(noTerm);
+      }
+      return match.values
+        .map((value) => {
+          const escaped = escapeTermText(value);
+          return `${quote(primary + escaped)} OR ${quote(other + escaped)}`;
+        })
+        .join(' OR ');
+    case 'prefix': {
+      const escaped = escapeTermText(match.prefix);
+      return `${quote(primary + escaped)}* OR ${quote(other + escaped)}*`;
+    }
+    case 'exists':
+      // Every separator starts with `!0`; `<key>.` finds keys below it, so objects exist too.
+      return `${quote(`${escapedKey}!0`)}* OR ${quote(`${escapedKey}.`)}*`;
+  }
+}
+
+function combine(type: 'all' | 'any', parts: string[]): string {
+  if (parts.length === 0) {
+    return quote(type === 'all' ? everyTerm : noTerm);
+  }
+  return parts.map((part) => `(${part})`).join(type === 'all' ? ' AND ' : ' OR ');
+}
+
+/**
+ * Renders a predicate as one FTS5 query over the search terms, or returns
+ * undefined when it tests relations or array elements, which need SQL.
+ */
+export function toMatchExpression(node: PredicateNode): string | undefined {
+  switch (node.type) {
+    case 'value':
+      return valueExpression(node.key, node.match);
+    case 'not': {
+      const child = toMatchExpression(node.child);
+      return child === undefined ? undefined : `${quote(everyTerm)} NOT (${child})`;
+    }
+    case 'all':
+    case 'any': {
+      const parts: string[] = [];
+      for (const child of node.children) {
+        const part = toMatchExpression(child);
+        if (part === undefined) {
+          return undefined;
+        }
+        parts.push(part);
+      }
+      return combine(node.type, parts);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function relationCondition(relationType: string, match: ValueMatch): SqlFragment {
+  let originators: SqlFragment;
+  switch (match.op) {
+    case 'in':
+      originators = {
+        sql: 'SELECT id FROM entities WHERE entity_ref IN (SELECT value FROM json_each(?))',
+        params: [JSON.stringify(match.values)],
+      };
+      break;
+    case 'prefix':
+      originators = {
+        sql: 'SELECT id FROM entities WHERE entity_ref >= ? AND entity_ref < ?',
+        params: [match.prefix, match.prefix + highestCharacter],
+      };
+      break;
+    case 'exists':
+      originators = {
+        sql: 'SELECT rowid FROM entity_search WHERE entity_search MATCH ?',
+        params: [quote(inverseTypeTerm + escapeTermText(relationType))],
+      };
+      break;
+  }
+  // The entity's own relations are terms of its document; relations other
+  // entities made towards it are inverse rows found through their originator.
+  return {
+    sql:
+      `(${searchMatch} OR e.entity_ref IN (SELECT r.source_ref FROM relations r` +
+      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?))`,
+    params: [valueExpression(`relations.${relationType}`, match), ...originators.params, relationType],
+  };
+}
+
+function compileNode(node: PredicateNode): SqlFragment {
+  const expression = toMatchExpression(node);
+  if (expression !== undefined) {
+    return { sql: searchMatch, params: [expression] };
+  }
+  switch (node.type) {
+    case 'value':
+      return { sql: searchMatch, params: [valueExpression(node.key, node.match)] };
+    case 'all':
+    case 'any': {
+      // Children FTS5 can answer go into one MATCH; the rest become SQL.
+      const expressions: string[] = [];
+      const fragments: SqlFragment[] = [];
+      for (const child of node.children) {
+        const childExpression = toMatchExpression(child);
+        if (childExpression === undefined) {
+          fragments.push(compileNode(child));
+        } else {
+          expressions.push(childExpression);
+        }
+      }
+      if (expressions.length > 0) {
+        fragments.unshift({ sql: searchMatch, params: [combine(node.type, expressions)] });
+      }
+      return {
+        sql: fragments.map((f) => `(${f.sql})`).join(node.type === 'all' ? ' AND ' : ' OR '),
+        params: fragments.flatMap((f) => f.params),
+      };
+    }
+    case 'not': {
+      const child = compileNode(node.child);
+      return { sql: `NOT (${child.sql})`, params: child.params };
+    }
+    case 'relation':
+      return relationCondition(node.relationType, node.match);
+    case 'element':
+      return {
+        sql: `e.id IN (SELECT rowid / ${elementRowidFactor} FROM element_search WHERE element_search MATCH ?)`,
+        params: [
+          `${quote(elementPathTerm + escapeTermText(node.key))} AND (${toMatchExpression(node.predicate)})`,
+        ],
+      };
+  }
+}
+
+/** Renders a filter as a condition on the `entities` table aliased `e` ('1' when there is none). */
+export function compileSqliteFilter(filter: EntityFilter): SqlFragment {
+  const fragments: SqlFragment[] = [];
+  if (filter.condition) {
+    fragments.push(compileNode(filter.condition));
+  }
+  if (filter.words && filter.words.length > 0) {
+    fragments.push({
+      sql: 'e.id IN (SELECT rowid FROM entity_text WHERE entity_text MATCH ?)',
+      params: [toFullTextMatch(filter.words)],
+    });
+  }
+  if (fragments.length === 0) {
+    return { sql: '1', params: [] };
+  }
+  return {
+    sql: fragments.map((f) => `(${f.sql})`).join(' AND '),
+    params: fragments.flatMap((f) => f.params),
+  };
+}

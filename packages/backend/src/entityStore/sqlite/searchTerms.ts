@@ -1,0 +1,120 @@
+import type { SearchRow } from '../buildSearchRows';
+
+/*
+ * SQLite keeps the search index in an FTS5 table: each entity is one document
+ * whose terms encode its search rows as `<key><separator><value>`. FTS5 is a
+ * log-structured inverted index, so bulk writes append segments instead of
+ * updating a B-tree at random pages, which is what makes 100,000 upserts fit
+ * in seconds. The `ascii` tokenizer keeps every printable character but space
+ * and `"` in a term; those and control characters are escaped with `!`, and
+ * `~` and DEL with `~`, so that the encoding keeps byte order (terms sort like
+ * the values they encode) and prefixes (a value prefix is a term prefix).
+ */
+
+/** Separators between the escaped key and the value. */
+export const termSeparator = {
+  /** The key's smallest value, the one the entity sorts by. */
+  primary: '!00',
+  /** Every other value of the key. */
+  other: '!01',
+  /** The key is present with a null or unindexed value. */
+  bare: '!02',
+  /** The original spelling of a value whose lowercase form differs. */
+  original: '!03',
+} as const;
+
+/** A term every entity document has, to negate against. */
+export const everyTerm = '!!';
+
+/** A term no document has. */
+export const noTerm = '!n';
+
+/** Prefix of a term naming the target of a relation the entity made. */
+export const relationTargetTerm = '!t!00';
+
+/** Prefix of a term naming the inverse type of a relation the entity made. */
+export const inverseTypeTerm = '!i!00';
+
+/** Prefix of the term naming the array path of an element document. */
+export const elementPathTerm = '!m!00';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+const orderedSpecials = /[\u0000-\u0022~\u007f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+const originalSpecials = /[\u0000-\u0022~\u007fA-Z]/g;
+
+function escapeCharacter(character: string): string {
+  switch (character) {
+    case '!':
+      return '!y';
+    case '"':
+      return '!z';
+    case '~':
+      return '~0';
+    case '\u007f':
+      return '~1';
+    default:
+      return `!${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  }
+}
+
+function escapeWith(pattern: RegExp, text: string): string {
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) {
+    return text;
+  }
+  pattern.lastIndex = 0;
+  return text.replace(pattern, escapeCharacter);
+}
+
+/** Escapes a key or lowercase value so that it is one term and keeps its byte order. */
+export function escapeTermText(text: string): string {
+  return escapeWith(orderedSpecials, text);
+}
+
+/** Escapes an original spelling, uppercase letters included (the tokenizer would fold them). */
+export function escapeOriginalText(text: string): string {
+  return escapeWith(originalSpecials, text);
+}
+
+/** Reverses {@link escapeTermText} and {@link escapeOriginalText}. */
+export function unescapeTermText(text: string): string {
+  if (!text.includes('!') && !text.includes('~')) {
+    return text;
+  }
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i];
+    if (character === '!') {
+      const next = text[i + 1];
+      if (next === 'y' || next === 'z') {
+        result += next === 'y' ? '!' : '"';
+        i += 1;
+      } else {
+        result += String.fromCharCode(Number.parseInt(text.slice(i + 1, i + 3), 16));
+        i += 2;
+      }
+    } else if (character === '~') {
+      result += text[i + 1] === '0' ? '~' : '\u007f';
+      i += 1;
+    } else {
+      result += character;
+    }
+  }
+  return result;
+}
+
+/** Appends the terms that encode `rows` to `terms`. */
+export function appendRowTerms(terms: string[], rows: readonly SearchRow[]): void {
+  for (const row of rows) {
+    const key = escapeTermText(row.key);
+    if (row.value === null) {
+      terms.push(key + termSeparator.bare);
+      continue;
+    }
+    terms.push(key + (row.primary ? termSeparator.primary : termSeparator.other) + escapeTermText(row.value));
+    if (row.original !== null) {
+      terms.push(key + termSeparator.original + escapeOriginalText(row.original));
+    }
+  }
+}

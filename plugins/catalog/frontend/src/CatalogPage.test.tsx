@@ -1,0 +1,128 @@
+/**
+ * @jest-environment jsdom
+ */
+import './jsdomTextEncoder';
+import type { Entity } from '@atrium/plugin-api/frontend';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { CatalogPage } from './CatalogPage';
+import { renderInPortal } from './renderInPortal';
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+});
+
+/** jsdom has no `Response`; the API client reads only these members. */
+const jsonResponse = (body: unknown, status = 200) =>
+  ({ ok: status < 400, status, json: async () => body, text: async () => JSON.stringify(body) }) as Response;
+
+const errorBody = { error: { name: 'ServiceUnavailableError', message: 'The store is down' } };
+
+/** A stand-in catalog backend: two pages of components, and the kind facets. */
+function createCatalogBackend({ failing = false, empty = false } = {}) {
+  const requests: URL[] = [];
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://portal');
+    requests.push(url);
+    if (url.pathname === '/api/catalog/entity-facets') {
+      return jsonResponse({
+        facets: {
+          kind: [
+            { value: 'Component', count: 3 },
+            { value: 'API', count: 1 },
+          ],
+        },
+      });
+    }
+    if (failing) {
+      return jsonResponse({ ...errorBody, response: { statusCode: 503 } }, 503);
+    }
+    if (empty) {
+      return jsonResponse({ items: [], totalItems: 0, pageInfo: {} });
+    }
+    if (url.searchParams.get('cursor') === 'page-2') {
+      return jsonResponse({ items: [component('refunds-worker')], totalItems: 0, pageInfo: {} });
+    }
+    return jsonResponse({
+      items: [component('payments-service'), component('ledger')],
+      totalItems: 3,
+      pageInfo: { nextCursor: 'page-2' },
+    });
+  };
+  const queries = () => requests.filter((url) => url.pathname === '/api/catalog/entities/by-query');
+  return { fetch, queries };
+}
+
+describe('CatalogPage', () => {
+  it('asks the server for the first page by name, then for further pages by cursor', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    await screen.findByText('3 entities');
+    expect(backend.queries()[0]?.searchParams.get('orderField')).toBe('metadata.name,asc');
+    // jsdom lays nothing out, so the table sees its end at once and asks for the next page.
+    await screen.findByText('Showing 3 of 3 entities');
+    expect(backend.queries().at(-1)?.searchParams.get('cursor')).toBe('page-2');
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('filters by the kind chosen from the facets', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    const kind = await screen.findByLabelText('Kind');
+    await screen.findByRole('option', { name: 'Component (3)' });
+    fireEvent.change(kind, { target: { value: 'component' } });
+    await waitFor(() => expect(backend.queries().at(-1)?.searchParams.get('filter')).toBe('kind=component'));
+    await screen.findByText('3 entities match');
+  });
+
+  it('searches once typing pauses', async () => {
+    jest.useFakeTimers();
+    try {
+      const backend = createCatalogBackend();
+      renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+      const search = screen.getByRole('searchbox', { name: 'Search' });
+      fireEvent.change(search, { target: { value: 'pay' } });
+      fireEvent.change(search, { target: { value: 'payments' } });
+      await act(async () => {
+        jest.advanceTimersByTime(1000);
+      });
+      await waitFor(() =>
+        expect(
+          backend
+            .queries()
+            .filter((url) => !url.searchParams.has('cursor'))
+            .map((url) => url.searchParams.get('fullTextFilterTerm')),
+        ).toEqual([null, 'payments']),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows the error with a way to try again', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const backend = createCatalogBackend({ failing: true });
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not load the catalog');
+    expect(alert.textContent).toContain('The store is down');
+    const before = backend.queries().length;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(backend.queries().length).toBeGreaterThan(before));
+    jest.restoreAllMocks();
+  });
+
+  it('tells an empty catalog from a filter that matches nothing', async () => {
+    const backend = createCatalogBackend({ empty: true });
+    const { unmount } = renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    await screen.findByText('The catalog is empty');
+    unmount();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog?kind=api&q=nothing' });
+    await screen.findByText('No entities match');
+    expect(backend.queries().at(-1)?.searchParams.get('fullTextFilterTerm')).toBe('nothing');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await screen.findByText('The catalog is empty');
+  });
+});
