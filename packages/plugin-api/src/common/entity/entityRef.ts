@@ -56,5 +56,5 @@ export function parseEntityRef(
  */
 export function stringifyEntityRef(ref: CompoundEntityRef | string): string {
   const { kind, namespace, name } = parseEntityRef(ref);
-  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+  return `${kind}:${namespace}/${name}`.toLowerCase();
 }

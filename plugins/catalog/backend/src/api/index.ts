@@ -1,0 +1,3 @@
+export * from './createCatalogApiRouter';
+export * from './findEntityAncestry';
+export * from './parseFilterParams';
