@@ -12,7 +12,6 @@ import {
   type EntityQueryRequest,
   type EntityStoreService,
   InputError,
-  stringifyEntityRef,
 } from '@atrium/plugin-api';
 import { compareCodePoints } from './compareCodePoints';
 import { decodeEntityCursor, type EntityCursor, encodeEntityCursor } from './EntityCursor';
@@ -22,6 +21,7 @@ import { parseEntityPredicate } from './parseEntityPredicate';
 import { prepareEntityUpsert } from './prepareEntityUpsert';
 import { projectEntity } from './projectEntity';
 import { spliceRelations } from './spliceRelations';
+import { toCanonicalEntityRef } from './toCanonicalEntityRef';
 import { toFullTextWords } from './toFullTextWords';
 
 /** Page size when the request names none. */
@@ -58,10 +58,6 @@ function checkOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder | undefin
   return { field: order.field, order: order.order };
 }
 
-function toCanonicalRef(ref: string | CompoundEntityRef): string {
-  return stringifyEntityRef(ref);
-}
-
 function decodeProvidedCursor(cursor: string): { source: string; id: number } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -95,7 +91,7 @@ export class DefaultEntityStoreService implements EntityStoreService {
 
   async applyMutation(mutation: EntityMutation): Promise<EntityMutationResult> {
     const upserts = (mutation.upserts ?? []).map((upsert, i) => prepareEntityUpsert(upsert, i));
-    const deletes = (mutation.deletes ?? []).map(toCanonicalRef);
+    const deletes = (mutation.deletes ?? []).map(toCanonicalEntityRef);
     const seen = new Set<string>();
     for (const ref of [...upserts.map((upsert) => upsert.ref), ...deletes]) {
       if (seen.has(ref)) {
@@ -118,7 +114,7 @@ export class DefaultEntityStoreService implements EntityStoreService {
     ref: string | CompoundEntityRef,
     options: { fields?: string[]; format?: F } = {},
   ): Promise<EntityOf<F> | undefined> {
-    const [entity] = await this.#storage.getByRefs([toCanonicalRef(ref)]);
+    const [entity] = await this.#storage.getByRefs([toCanonicalEntityRef(ref)]);
     if (!entity) {
       return undefined;
     }
@@ -130,7 +126,7 @@ export class DefaultEntityStoreService implements EntityStoreService {
     refs: string[],
     options: { fields?: string[]; query?: EntityPredicate; format?: F } = {},
   ): Promise<Array<EntityOf<F> | null>> {
-    const canonical = refs.map(toCanonicalRef);
+    const canonical = refs.map(toCanonicalEntityRef);
     const condition = options.query ? parseEntityPredicate(options.query) : undefined;
     const found = await this.#storage.getByRefs([...new Set(canonical)], condition);
     const rendered = await this.#render<F>(found, options.fields, options.format);

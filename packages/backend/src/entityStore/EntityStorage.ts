@@ -63,7 +63,12 @@ export interface EntityStorage {
   scanByValue(key: string, request: ScanRequest<{ value: string; id: number }>): Promise<PageItem[]>;
   /** Entities without a value at `key`, ordered by id. */
   scanLackingValue(key: string, request: ScanRequest<number>): Promise<PageItem[]>;
-  /** Full-text matches ordered by rank (best first), then id; `filter.words` is required. */
+  /**
+   * Full-text matches ordered by rank, then id; `filter.words` is required.
+   * The rank is 1 when the name holds every word, 2 when the title, tags and
+   * owner together do, 3 otherwise. It depends on the entity only, so ranks
+   * stay put while others are written and cursors neither skip nor repeat.
+   */
   scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]>;
   /** Entity counts per original-case value at each path. */
   facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>>;

@@ -1,4 +1,4 @@
-import { buildSearchRows } from './buildSearchRows';
+import { buildSearchRows, type ElementDocument } from './buildSearchRows';
 
 describe('buildSearchRows', () => {
   it('flattens nested objects into lowercase dot paths with lowercase values', () => {
@@ -42,12 +42,42 @@ describe('buildSearchRows', () => {
     expect(
       buildSearchRows(
         { relations: [{ type: 'x' }], metadata: { name: 'a', etag: 'e' }, ['k'.repeat(201)]: 'v' },
-        new Set(['relations', 'metadata.etag']),
-        [['metadata.uid', 'U-1']],
+        { skip: new Set(['relations', 'metadata.etag']), extra: [['metadata.uid', 'U-1']] },
       ),
     ).toEqual([
       { key: 'metadata.name', value: 'a', original: null, primary: true },
       { key: 'metadata.uid', value: 'u-1', original: 'U-1', primary: true },
     ]);
+  });
+
+  it('collects a document per object element, with keys relative to the element', () => {
+    const elements: ElementDocument[] = [];
+    buildSearchRows(
+      { metadata: { links: [{ url: 'https://a', Title: 'Docs' }, 'not-an-object', { url: 'https://b' }] } },
+      { elements },
+    );
+    expect(elements).toEqual([
+      {
+        path: 'metadata.links',
+        rows: [
+          { key: 'url', value: 'https://a', original: null, primary: true },
+          { key: 'title', value: 'docs', original: 'Docs', primary: true },
+        ],
+      },
+      { path: 'metadata.links', rows: [{ key: 'url', value: 'https://b', original: null, primary: true }] },
+    ]);
+  });
+
+  it('also collects elements of arrays nested inside elements, under their full path', () => {
+    const elements: ElementDocument[] = [];
+    buildSearchRows(
+      { steps: [{ inputs: [{ name: 'a' }] }], relations: [{ type: 'x' }] },
+      {
+        skip: new Set(['relations']),
+        elements,
+      },
+    );
+    expect(elements.map((element) => element.path)).toEqual(['steps', 'steps.inputs']);
+    expect(elements[0]?.rows).toEqual([{ key: 'inputs.name', value: 'a', original: null, primary: true }]);
   });
 });

@@ -636,19 +636,33 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
             component('ledger', { metadata: { description: 'Keeps the books for payments and refunds.' } }),
           ),
           upsert(component('payroll', { spec: { owner: 'group:default/people' } })),
+          upsert(component('portal', { metadata: { title: 'Payments portal', tags: ['payments'] } })),
+          upsert(component('spread', { metadata: { title: 'Payments', description: 'Refunds for Europe' } })),
         ],
       });
       const ranked = await catalog.query({ fullText: { term: 'payments' } });
-      expect(ranked.items.map((item) => item.metadata.name)).toEqual(['payments', 'ledger']);
-      expect(ranked.totalItems).toBe(2);
-      const typeAhead = await catalog.query({ fullText: { term: 'pay' } });
-      expect(typeAhead.items.map((item) => item.metadata.name).sort()).toEqual([
+      expect(ranked.items.map((item) => item.metadata.name)).toEqual([
+        'payments',
+        'portal',
+        'spread',
         'ledger',
+      ]);
+      expect(ranked.totalItems).toBe(4);
+      const twoWords = await catalog.query({ fullText: { term: 'payments refund' } });
+      expect(twoWords.items.map((item) => item.metadata.name)).toEqual(['ledger', 'spread']);
+      const typeAhead = await catalog.query({ fullText: { term: 'pay' } });
+      expect(typeAhead.items.map((item) => item.metadata.name)).toEqual([
         'payments',
         'payroll',
+        'portal',
+        'spread',
+        'ledger',
       ]);
-      const combined = await catalog.query({ fullText: { term: 'pay' }, query: { 'spec.owner': 'team-a' } });
-      expect(combined.items.map((item) => item.metadata.name)).toEqual(['payments', 'ledger']);
+      const combined = await catalog.query({
+        fullText: { term: 'pay' },
+        query: { 'metadata.tags': 'payments' },
+      });
+      expect(combined.items.map((item) => item.metadata.name)).toEqual(['portal']);
       const byOwner = await catalog.query({ fullText: { term: 'people' } });
       expect(byOwner.items.map((item) => item.metadata.name)).toEqual(['payroll']);
       const byTag = await catalog.query({

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import {
   DEFAULT_NAMESPACE,
   type Entity,
   type EntityRelationSpec,
   type EntityUpsert,
-  getEntityRef,
   InputError,
-  stringifyEntityRef,
 } from '@atrium/plugin-api';
 import { compareCodePoints } from './compareCodePoints';
+import { toCanonicalEntityRef } from './toCanonicalEntityRef';
 
 /** An upsert checked and normalised, ready to be stored. */
 export interface PreparedUpsert {
@@ -52,7 +51,7 @@ function prepareRelations(ref: string, relations: unknown): EntityRelationSpec[]
     const inverseType = requireText(relation.inverseType, `A relation inverseType of entity '${ref}'`);
     let targetRef: string;
     try {
-      targetRef = stringifyEntityRef(
+      targetRef = toCanonicalEntityRef(
         requireText(relation.targetRef, `A relation targetRef of entity '${ref}'`),
       );
     } catch (error) {
@@ -96,9 +95,9 @@ export function prepareEntityUpsert(upsert: EntityUpsert, index: number): Prepar
   }
 
   const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw.metadata)) {
+  for (const key in raw.metadata) {
     if (key !== 'uid' && key !== 'etag') {
-      metadata[key] = value;
+      metadata[key] = raw.metadata[key];
     }
   }
   metadata.namespace ??= DEFAULT_NAMESPACE;
@@ -107,7 +106,8 @@ export function prepareEntityUpsert(upsert: EntityUpsert, index: number): Prepar
   const before: string[] = [];
   const after: string[] = [];
   let metadataSeen = false;
-  for (const [key, value] of Object.entries(raw)) {
+  for (const key in raw) {
+    const value = raw[key];
     if (key === 'relations' || value === undefined) {
       continue;
     }
@@ -120,19 +120,17 @@ export function prepareEntityUpsert(upsert: EntityUpsert, index: number): Prepar
     (metadataSeen ? after : before).push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
   }
   const prepared = entity as unknown as Entity;
-  const ref = getEntityRef(prepared);
+  // What getEntityRef gives, without parsing the ref it has just formatted.
+  const ref = `${raw.kind}:${metadata.namespace}/${raw.metadata.name}`.toLowerCase();
   const relations = prepareRelations(ref, upsert.relations);
 
   const head = `{${before.join(',')}${before.length > 0 ? ',' : ''}"metadata":`;
   const tail = `${after.length > 0 ? ',' : ''}${after.join(',')}}`;
   const metadataText = JSON.stringify(metadata);
-  const hash = createHash('sha256')
-    .update(head)
-    .update(metadataText)
-    .update(tail)
-    .update('\u0000')
-    .update(JSON.stringify(relations.map((r) => [r.type, r.inverseType, r.targetRef])))
-    .digest('hex');
+  const relationsText = relations
+    .map((r) => `${r.type}\u0000${r.inverseType}\u0000${r.targetRef}`)
+    .join('\u0001');
+  const hash = digest('sha256', `${head}${metadataText}${tail}\u0002${relationsText}`, 'hex');
   const etag = hash.slice(0, 32);
   const metadataOpen = metadataText.slice(0, -1);
 

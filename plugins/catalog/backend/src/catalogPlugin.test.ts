@@ -47,7 +47,7 @@ describe('the catalog plugin', () => {
       const page = (await (await host.fetch('/api/catalog/entities/by-query?limit=1')).json()) as {
         totalItems: number;
       };
-      if (page.totalItems === 3) break;
+      if (page.totalItems === 4) break;
       await new Promise((r) => setTimeout(r, 20));
     }
   });
@@ -92,5 +92,22 @@ describe('the catalog plugin', () => {
 
   it('refuses a facet request without a facet', async () => {
     expect((await host.fetch('/api/catalog/entity-facets')).status).toBe(400);
+  });
+
+  it('publishes the entity schemas without credentials, for editors', async () => {
+    const res = await host.fetch('/api/catalog/schemas/entity.json', { token: null });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { $schema: string }).$schema).toContain('json-schema.org');
+    expect((await host.fetch('/api/catalog/locations', { token: null })).status).toBe(401);
+  });
+
+  it('refuses registering a file location through the API', async () => {
+    const res = await host.fetch('/api/catalog/locations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'file', target: '/etc/passwd' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await (await host.fetch('/api/catalog/locations')).json()).toEqual([]);
   });
 });

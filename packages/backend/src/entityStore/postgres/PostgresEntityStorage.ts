@@ -1,9 +1,8 @@
 import type { EntityRelation } from '@atrium/plugin-api';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
-import { buildElementDocuments } from '../buildElementDocuments';
 import { buildFullTextDocument } from '../buildFullTextDocument';
-import { buildSearchRows } from '../buildSearchRows';
+import { buildSearchRows, type ElementDocument } from '../buildSearchRows';
 import type {
   EntityFilter,
   EntityStorage,
@@ -25,10 +24,10 @@ const lockClass = 0x45535452;
 
 const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
 
-/** The weighted text document full-text search ranks; `$n` are name, title, description, tags, owner. */
+/** The text full-text search ranks, weighted A name, B title, C tags and owner, D description. */
 const documentExpression =
   "setweight(to_tsvector('simple', t.name), 'A') || setweight(to_tsvector('simple', t.title), 'B')" +
-  " || setweight(to_tsvector('simple', t.tags), 'B') || setweight(to_tsvector('simple', t.owner), 'C')" +
+  " || setweight(to_tsvector('simple', t.tags), 'C') || setweight(to_tsvector('simple', t.owner), 'C')" +
   " || setweight(to_tsvector('simple', t.description), 'D')";
 
 interface Row {
@@ -195,14 +194,20 @@ export class PostgresEntityStorage implements EntityStorage {
     const textExtra = { description: [] as string[], tags: [] as string[], owner: [] as string[] };
 
     for (const { id, uid, upsert } of written) {
-      for (const row of buildSearchRows(upsert.entity, entitySearchSkip, [['metadata.uid', uid]])) {
+      const documents: ElementDocument[] = [];
+      const rows = buildSearchRows(upsert.entity, {
+        skip: entitySearchSkip,
+        extra: [['metadata.uid', uid]],
+        elements: documents,
+      });
+      for (const row of rows) {
         search.id.push(id);
         search.key.push(row.key);
         search.value.push(row.value);
         searchExtra.original.push(row.original);
         searchExtra.primary.push(row.primary);
       }
-      buildElementDocuments(upsert.entity, entitySearchSkip).forEach((document, n) => {
+      documents.forEach((document, n) => {
         for (const row of [{ key: '', value: document.path }, ...document.rows]) {
           elements.id.push(id);
           elements.element.push(n);
@@ -356,25 +361,29 @@ export class PostgresEntityStorage implements EntityStorage {
 
   async scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]> {
     const params = new SqlParameters();
-    const query = params.add(toTsQuery(request.filter.words ?? []));
+    const words = request.filter.words ?? [];
+    const all = params.add(toTsQuery(words));
+    // 1: the name (weight A) holds every word; 2: title, tags and owner (B, C) do; see EntityStorage.scanByRank.
+    const tiers = ['A', 'BC'].map(
+      (weights, i) =>
+        `WHEN t.document @@ to_tsquery('simple', ${params.add(toTsQuery(words, weights))}) THEN ${i + 1}`,
+    );
     const where = compilePostgresFilter(
       request.filter.condition ? { condition: request.filter.condition } : {},
       params,
     );
     const comparison = request.descending ? '<' : '>';
-    // Negated so that, like bm25 on SQLite, a smaller rank is a better match.
-    const rank = '(-ts_rank(t.document, q.query))';
     const bound = request.after
-      ? `AND (${rank}, e.id) ${comparison} (${params.add(request.after.rank)}::real, ${params.add(request.after.id)})`
+      ? `WHERE (ranked.rank, ranked.id) ${comparison} (${params.add(request.after.rank)}, ${params.add(request.after.id)})`
       : '';
     const direction = request.descending ? 'DESC' : 'ASC';
     const rows = await this.#rows(
-      `SELECT ${entityColumns}, ${rank} AS rank
-       FROM (SELECT to_tsquery('simple', ${query}) AS query) q
-         JOIN entity_text t ON t.document @@ q.query
-         JOIN entities e ON e.id = t.entity_id
-       WHERE (${where}) ${bound}
-       ORDER BY rank ${direction}, e.id ${direction} LIMIT ${params.add(request.limit)}`,
+      `SELECT * FROM (
+         SELECT ${entityColumns}, CASE ${tiers.join(' ')} ELSE 3 END AS rank
+         FROM entity_text t JOIN entities e ON e.id = t.entity_id
+         WHERE t.document @@ to_tsquery('simple', ${all}) AND (${where})
+       ) ranked ${bound}
+       ORDER BY ranked.rank ${direction}, ranked.id ${direction} LIMIT ${params.add(request.limit)}`,
       params.values,
     );
     return rows.map((row) => {

@@ -7,9 +7,16 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** A PostgreSQL full-text query matching every word, the last as a prefix. Words hold only letters and digits. */
-export function toTsQuery(words: readonly string[]): string {
-  return words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
+/**
+ * A PostgreSQL full-text query matching every word, the last as a prefix,
+ * optionally only in fields of the given weights (e.g. `BC`). Words hold only letters and digits.
+ */
+export function toTsQuery(words: readonly string[], weights = ''): string {
+  return words
+    .map((word, i) =>
+      i === words.length - 1 ? `${word}:*${weights}` : weights ? `${word}:${weights}` : word,
+    )
+    .join(' & ');
 }
 
 function matchValue(column: string, match: ValueMatch, params: SqlParameters): string {

@@ -6,6 +6,7 @@ import {
   everyTerm,
   inverseTypeTerm,
   noTerm,
+  relationTargetTerm,
   termSeparator,
 } from './searchTerms';
 import { toFullTextMatch } from './toFullTextMatch';
@@ -87,7 +88,39 @@ export function toMatchExpression(node: PredicateNode): string | undefined {
   }
 }
 
-function relationCondition(relationType: string, match: ValueMatch): SqlFragment {
+function prefixRange(column: string, prefix: string): SqlFragment {
+  return { sql: `${column} >= ? AND ${column} < ?`, params: [prefix, prefix + highestCharacter] };
+}
+
+/** The entity made a relation of this type whose target matches: its target terms find candidates. */
+function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
+  if (match.op === 'exists') {
+    return {
+      sql: 'EXISTS (SELECT 1 FROM relations r WHERE r.originator_id = e.id AND r.inverse = 0 AND lower(r.type) = ?)',
+      params: [relationType],
+    };
+  }
+  const candidates =
+    match.op === 'in'
+      ? match.values.length === 0
+        ? quote(noTerm)
+        : match.values.map((value) => quote(relationTargetTerm + escapeTermText(value))).join(' OR ')
+      : `${quote(relationTargetTerm + escapeTermText(match.prefix))}*`;
+  const target =
+    match.op === 'in'
+      ? { sql: 'r.target_ref IN (SELECT value FROM json_each(?))', params: [JSON.stringify(match.values)] }
+      : prefixRange('r.target_ref', match.prefix);
+  return {
+    sql:
+      'e.id IN (SELECT r.originator_id FROM relations r' +
+      ' WHERE r.originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)' +
+      ` AND r.inverse = 0 AND lower(r.type) = ? AND ${target.sql})`,
+    params: [candidates, relationType, ...target.params],
+  };
+}
+
+/** Another entity made a relation whose inverse has this type and points here; its ref matches. */
+function inverseRelation(relationType: string, match: ValueMatch): SqlFragment {
   let originators: SqlFragment;
   switch (match.op) {
     case 'in':
@@ -96,12 +129,11 @@ function relationCondition(relationType: string, match: ValueMatch): SqlFragment
         params: [JSON.stringify(match.values)],
       };
       break;
-    case 'prefix':
-      originators = {
-        sql: 'SELECT id FROM entities WHERE entity_ref >= ? AND entity_ref < ?',
-        params: [match.prefix, match.prefix + highestCharacter],
-      };
+    case 'prefix': {
+      const range = prefixRange('entity_ref', match.prefix);
+      originators = { sql: `SELECT id FROM entities WHERE ${range.sql}`, params: range.params };
       break;
+    }
     case 'exists':
       originators = {
         sql: 'SELECT rowid FROM entity_search WHERE entity_search MATCH ?',
@@ -109,14 +141,18 @@ function relationCondition(relationType: string, match: ValueMatch): SqlFragment
       };
       break;
   }
-  // The entity's own relations are terms of its document; relations other
-  // entities made towards it are inverse rows found through their originator.
   return {
     sql:
-      `(${searchMatch} OR e.entity_ref IN (SELECT r.source_ref FROM relations r` +
-      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?))`,
-    params: [valueExpression(`relations.${relationType}`, match), ...originators.params, relationType],
+      'e.entity_ref IN (SELECT r.source_ref FROM relations r' +
+      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?)`,
+    params: [...originators.params, relationType],
   };
+}
+
+function relationCondition(relationType: string, match: ValueMatch): SqlFragment {
+  const own = ownRelation(relationType, match);
+  const inverse = inverseRelation(relationType, match);
+  return { sql: `(${own.sql}) OR (${inverse.sql})`, params: [...own.params, ...inverse.params] };
 }
 
 function compileNode(node: PredicateNode): SqlFragment {

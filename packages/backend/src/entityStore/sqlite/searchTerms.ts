@@ -59,12 +59,8 @@ function escapeCharacter(character: string): string {
 }
 
 function escapeWith(pattern: RegExp, text: string): string {
-  pattern.lastIndex = 0;
-  if (!pattern.test(text)) {
-    return text;
-  }
-  pattern.lastIndex = 0;
-  return text.replace(pattern, escapeCharacter);
+  // Most keys and values need no escape; `search` finds that without building a new string.
+  return text.search(pattern) === -1 ? text : text.replace(pattern, escapeCharacter);
 }
 
 /** Escapes a key or lowercase value so that it is one term and keeps its byte order. */

@@ -49,7 +49,7 @@ export const sqliteSchemaMigration = {
       `CREATE VIRTUAL TABLE element_search USING fts5(terms, ${termIndexOptions})`,
       `CREATE VIRTUAL TABLE entity_text USING fts5(
       name, title, description, tags, owner,
-      content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0"
+      content='', contentless_delete=1, detail=column, tokenize="unicode61 remove_diacritics 0"
     )`,
     ];
     for (const statement of statements) {
