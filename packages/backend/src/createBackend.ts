@@ -222,9 +222,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         createStaticTokenAuthenticator(config.get('auth.tokens')),
         createSessionAuthenticator(sessionTokens),
       ],
-      isPublic: (req) =>
-        corePublic.includes(req.originalUrl.split('?')[0] ?? '') ||
-        isPublicPluginPath(host.runtimes, req.originalUrl.split('?')[0] ?? ''),
+      isPublic: (req) => {
+        const path = req.originalUrl.split('?')[0] ?? '';
+        return corePublic.includes(path) || isPublicPluginPath(host.runtimes, path);
+      },
     }),
   );
   app.use(
