@@ -33,8 +33,9 @@ async function waitForCatalog(portal: Portal): Promise<void> {
  * plugins, the built shell) with a test layer on top: SQLite in a temporary
  * folder, a free port, the demo catalog, and the fixture plugins enabled
  * with `onBootFailure: continue`. Fixture remotes are built first if stale.
+ * `config` is one more layer on top, e.g. a test's `backend.reading.allow`.
  */
-export async function startPortal(): Promise<Portal> {
+export async function startPortal({ config }: { config?: Record<string, unknown> } = {}): Promise<Portal> {
   const missing = requiredBuilds.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
@@ -66,8 +67,13 @@ export async function startPortal(): Promise<Portal> {
       catalog: { locations: [{ type: 'file', target: join(repoRoot, 'demo/catalog-info.yaml') }] },
     }),
   );
+  const configFiles = [join(repoRoot, 'app-config.yaml'), configFile];
+  if (config) {
+    configFiles.push(join(dir, 'app-config.test.yaml'));
+    await writeFile(join(dir, 'app-config.test.yaml'), JSON.stringify(config));
+  }
   const backend = await createBackend({
-    configFiles: [join(repoRoot, 'app-config.yaml'), configFile],
+    configFiles,
     env: {},
     cwd: dir,
     bundledPluginDirs: [join(repoRoot, 'plugins'), fixturePluginsDir],

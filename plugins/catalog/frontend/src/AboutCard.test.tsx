@@ -70,4 +70,34 @@ describe('AboutCard', () => {
     expect(screen.getByText('No description.')).toBeTruthy();
     expect(screen.getByText('No owner')).toBeTruthy();
   });
+
+  it('links to view and edit the source from the annotations, never with a script URL', () => {
+    renderInPortal(<AboutCard />, {
+      fetch,
+      entity: entityWith({
+        annotations: {
+          'backstage.io/view-url': 'https://git.example/org/payments/blob/main/catalog-info.yaml',
+          'backstage.io/edit-url': 'javascript:alert(1)',
+        },
+      }),
+    });
+    expect(screen.getByRole('link', { name: 'View source' }).getAttribute('href')).toBe(
+      'https://git.example/org/payments/blob/main/catalog-info.yaml',
+    );
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+  });
+
+  it('names no owner for users and groups, which are owners themselves', () => {
+    renderInPortal(<AboutCard />, {
+      fetch,
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'payments' },
+        spec: {},
+      },
+    });
+    expect(screen.queryByText('No owner')).toBeNull();
+    expect(screen.queryByText('Owner')).toBeNull();
+  });
 });

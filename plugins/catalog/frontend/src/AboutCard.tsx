@@ -1,5 +1,6 @@
 import { EntityRefLink, Tag, useEntity } from '@atrium/plugin-api/frontend';
 import type { ReactNode } from 'react';
+import { entitySourceLinks } from './entitySourceLinks';
 import { LifecycleTag } from './LifecycleTag';
 import { safeLinkUrl } from './safeLinkUrl';
 import { specString } from './specString';
@@ -15,8 +16,9 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /**
  * The body of the entity overview's "About" card: description, owner, system,
- * domain, type, lifecycle, tags and links. Only http, https and mailto links
- * become anchors; anything else is shown as text.
+ * domain, type, lifecycle, tags and links, and where to view and edit its
+ * source. Only http, https and mailto links become anchors; anything else is
+ * shown as text.
  */
 export function AboutCard() {
   const { entity } = useEntity();
@@ -26,19 +28,38 @@ export function AboutCard() {
   const domain = specString(entity, 'domain');
   const type = specString(entity, 'type');
   const lifecycle = specString(entity, 'lifecycle');
+  const source = entitySourceLinks(entity);
+  // Users and groups are owners themselves; "No owner" would read as a gap to fill.
+  const ownerless = ['user', 'group'].includes(entity.kind.toLowerCase());
   return (
     <div className="catalog-about">
+      {source.viewUrl || source.editUrl ? (
+        <p className="catalog-about__source">
+          {source.viewUrl ? (
+            <a href={source.viewUrl} target="_blank" rel="noopener noreferrer">
+              View source
+            </a>
+          ) : null}
+          {source.editUrl ? (
+            <a href={source.editUrl} target="_blank" rel="noopener noreferrer">
+              Edit
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <p className={metadata.description ? 'catalog-about__description' : 'catalog-muted'}>
         {metadata.description ?? 'No description.'}
       </p>
       <dl className="catalog-facts">
-        <Fact term="Owner">
-          {owner ? (
-            <EntityRefLink entityRef={owner} defaultKind="group" />
-          ) : (
-            <span className="catalog-muted">No owner</span>
-          )}
-        </Fact>
+        {ownerless ? null : (
+          <Fact term="Owner">
+            {owner ? (
+              <EntityRefLink entityRef={owner} defaultKind="group" />
+            ) : (
+              <span className="catalog-muted">No owner</span>
+            )}
+          </Fact>
+        )}
         {system ? (
           <Fact term="System">
             <EntityRefLink entityRef={system} defaultKind="system" />

@@ -33,6 +33,8 @@ function createCatalogBackend({ failing = false, empty = false } = {}) {
             { value: 'Component', count: 3 },
             { value: 'API', count: 1 },
           ],
+          'spec.type': [{ value: 'service', count: 3 }],
+          'spec.owner': [{ value: 'payments', count: 3 }],
         },
       });
     }
@@ -52,7 +54,8 @@ function createCatalogBackend({ failing = false, empty = false } = {}) {
     });
   };
   const queries = () => requests.filter((url) => url.pathname === '/api/catalog/entities/by-query');
-  return { fetch, queries };
+  const facetRequests = () => requests.filter((url) => url.pathname === '/api/catalog/entity-facets');
+  return { fetch, queries, facetRequests };
 }
 
 describe('CatalogPage', () => {
@@ -124,5 +127,44 @@ describe('CatalogPage', () => {
     expect(backend.queries().at(-1)?.searchParams.get('fullTextFilterTerm')).toBe('nothing');
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText('The catalog is empty');
+  });
+
+  it('combines the facet filters and "owned by me" into one server filter, kept in the URL', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog?kind=component' });
+    // The facets offered are those of the chosen kind.
+    await waitFor(() =>
+      expect(backend.facetRequests().some((url) => url.searchParams.get('filter') === 'kind=component')).toBe(
+        true,
+      ),
+    );
+    await screen.findByRole('option', { name: 'service (3)' });
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'service' } });
+    fireEvent.change(screen.getByLabelText('Owner'), { target: { value: 'payments' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Owned by me' }));
+    await waitFor(() =>
+      expect(backend.queries().at(-1)?.searchParams.get('filter')).toBe(
+        'kind=component,spec.type=service,spec.owner=payments,relations.ownedBy=user:default/guest',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(backend.queries().at(-1)?.searchParams.has('filter')).toBe(false));
+    expect((screen.getByRole('checkbox', { name: 'Owned by me' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('shows the columns that suit the kind and asks only for their fields', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog?kind=user' });
+    await screen.findByRole('columnheader', { name: /Email/ });
+    expect(screen.queryByRole('columnheader', { name: /Lifecycle/ })).toBeNull();
+    expect(backend.queries()[0]?.searchParams.get('fields')).toContain('spec.profile.email');
+  });
+
+  it('links to registering existing software', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    expect(screen.getByRole('link', { name: 'Register existing software' }).getAttribute('href')).toBe(
+      '/catalog/register',
+    );
   });
 });

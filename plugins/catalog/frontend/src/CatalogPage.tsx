@@ -1,5 +1,6 @@
 import {
   Button,
+  ButtonLink,
   DataTable,
   type DataTableSort,
   EmptyState,
@@ -7,11 +8,15 @@ import {
   getEntityRef,
   Page,
   TextField,
+  useIdentity,
 } from '@atrium/plugin-api/frontend';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { createEntityFilter } from './createEntityFilter';
 import { entityListColumns } from './entityListColumns';
-import { KindSelect } from './KindSelect';
+import { FacetSelect } from './FacetSelect';
+import { readCatalogFilters } from './readCatalogFilters';
+import { FILTER_FACETS, useCatalogFacets } from './useCatalogFacets';
 import { useEntityList } from './useEntityList';
 
 /** How long typing must pause before the search is sent. */
@@ -19,16 +24,34 @@ const SEARCH_DELAY_MS = 300;
 
 const countOf = (n: number) => `${n} ${n === 1 ? 'entity' : 'entities'}`;
 
+/** The facet selects after the kind: label, "any" text and URL key, in the order of {@link FILTER_FACETS}. */
+const facetControls: Record<
+  (typeof FILTER_FACETS)[number],
+  { label: string; any: string; param: 'type' | 'owner' | 'lifecycle' | 'tag' | 'namespace' }
+> = {
+  'spec.type': { label: 'Type', any: 'Any type', param: 'type' },
+  'spec.owner': { label: 'Owner', any: 'Any owner', param: 'owner' },
+  'spec.lifecycle': { label: 'Lifecycle', any: 'Any lifecycle', param: 'lifecycle' },
+  'metadata.tags': { label: 'Tag', any: 'Any tag', param: 'tag' },
+  'metadata.namespace': { label: 'Namespace', any: 'Any namespace', param: 'namespace' },
+};
+
+/** URL keys the kind leaves meaningless when it changes: another kind has other types and lifecycles. */
+const kindScoped = ['type', 'lifecycle'];
+
 /**
- * The catalog page: every entity, a page at a time from the server, filtered
- * by kind and searched by text. The kind and the search live in the URL, so a
- * filtered list can be linked to, and is still there when the user comes back
- * from an entity.
+ * The catalog page: the entities, a page at a time from the server, filtered
+ * by kind, type, owner, lifecycle, tag, namespace and "owned by me", and
+ * searched by text, with columns that suit the chosen kind. Every filter lives
+ * in the URL, so a filtered list can be linked to, and is still there when the
+ * user comes back from an entity.
  */
 export function CatalogPage() {
   const [params, setParams] = useSearchParams();
-  const kind = (params.get('kind') ?? '').toLowerCase();
-  const term = params.get('q') ?? '';
+  const filters = readCatalogFilters(params);
+  const { term, kind } = filters;
+  const { ownershipEntityRefs, userEntityRef } = useIdentity();
+  const mineId = useId();
   const [text, setText] = useState(term);
   const [shownTerm, setShownTerm] = useState(term);
   if (term !== shownTerm) {
@@ -38,17 +61,23 @@ export function CatalogPage() {
       setText(term);
     }
   }
+  const { columns, fields } = entityListColumns(kind);
   const [sort, setSort] = useState<DataTableSort>();
+  const orderField = columns.find((column) => column.id === sort?.columnId)?.orderField;
   // Without a chosen order the server sorts by name, or by relevance while searching.
-  const shownSort = sort ?? (term ? undefined : { columnId: 'name', direction: 'asc' as const });
-  const orderField = entityListColumns.find((column) => column.id === sort?.columnId)?.orderField;
+  const shownSort =
+    sort && orderField ? sort : term ? undefined : { columnId: 'name', direction: 'asc' as const };
+  const filter = createEntityFilter(filters, [userEntityRef, ...ownershipEntityRefs]);
   const list = useEntityList({
-    kind,
+    filter,
     term,
+    fields,
     ...(sort && orderField ? { order: { field: orderField, direction: sort.direction } } : {}),
   });
+  const facets = useCatalogFacets(kind);
+  const filtered = Boolean(filter || term);
 
-  const setFilter = (changes: { kind?: string; q?: string }) =>
+  const setFilter = (changes: Record<string, string>) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -69,43 +98,43 @@ export function CatalogPage() {
     clearTimeout(searchTimer.current);
     searchTimer.current = setTimeout(() => setFilter({ q: value.trim() }), delayMs);
   };
+  const clearFilters = () => {
+    clearTimeout(searchTimer.current);
+    setText('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
 
   let content: ReactNode;
   if (list.error) {
     content = <ErrorPanel title="Could not load the catalog" error={list.error} onRetry={list.retry} />;
   } else if (!list.isLoading && list.entities.length === 0) {
-    content =
-      kind || term ? (
-        <EmptyState
-          icon="search"
-          title="No entities match"
-          description="Try another kind or search term."
-          action={
-            <Button
-              onClick={() => {
-                clearTimeout(searchTimer.current);
-                setText('');
-                setFilter({ kind: '', q: '' });
-              }}
-            >
-              Clear filters
-            </Button>
-          }
-        />
-      ) : (
-        <EmptyState
-          icon="catalog"
-          title="The catalog is empty"
-          description="Add catalog-info.yaml locations under catalog.locations in app-config.yaml."
-        />
-      );
+    content = filtered ? (
+      <EmptyState
+        icon="search"
+        title="No entities match"
+        description="Try other filters or another search term."
+      />
+    ) : (
+      <EmptyState
+        icon="catalog"
+        title="The catalog is empty"
+        description="Register a catalog-info.yaml, or add locations under catalog.locations in app-config.yaml."
+        action={
+          <ButtonLink to="/catalog/register" variant="primary" icon="plugin">
+            Register existing software
+          </ButtonLink>
+        }
+      />
+    );
   } else {
     content = (
       <>
         <DataTable
+          // A new column set needs a new table: its widths and sort state belong to the old columns.
+          key={kind}
           label="Entities"
           rows={list.entities}
-          columns={entityListColumns}
+          columns={columns}
           getRowId={getEntityRef}
           loading={list.isLoading || list.isLoadingMore}
           onEndReached={list.loadMore}
@@ -134,7 +163,12 @@ export function CatalogPage() {
       subtitle={
         list.totalItems === undefined
           ? 'Everything your organisation runs, and who owns it'
-          : `${countOf(list.totalItems)}${kind || term ? (list.totalItems === 1 ? ' matches' : ' match') : ''}`
+          : `${countOf(list.totalItems)}${filtered ? (list.totalItems === 1 ? ' matches' : ' match') : ''}`
+      }
+      actions={
+        <ButtonLink to="/catalog/register" icon="plugin">
+          Register existing software
+        </ButtonLink>
       }
     >
       <search aria-label="Filter the catalog">
@@ -145,7 +179,6 @@ export function CatalogPage() {
             search(text, 0);
           }}
         >
-          <KindSelect value={kind} onChange={(next) => setFilter({ kind: next })} />
           <TextField
             label="Search"
             type="search"
@@ -157,6 +190,43 @@ export function CatalogPage() {
               search(event.target.value, SEARCH_DELAY_MS);
             }}
           />
+          <FacetSelect
+            label="Kind"
+            anyLabel="All kinds"
+            value={kind}
+            options={facets.kinds}
+            normalize={(value) => value.toLowerCase()}
+            onChange={(next) =>
+              setFilter({ kind: next, ...Object.fromEntries(kindScoped.map((k) => [k, ''])) })
+            }
+          />
+          {FILTER_FACETS.map((facet) => {
+            const control = facetControls[facet];
+            return (
+              <FacetSelect
+                key={facet}
+                label={control.label}
+                anyLabel={control.any}
+                value={filters[control.param]}
+                options={facets.byField[facet]}
+                onChange={(next) => setFilter({ [control.param]: next })}
+              />
+            );
+          })}
+          <div className="catalog-filters__mine">
+            <input
+              id={mineId}
+              type="checkbox"
+              checked={filters.mine}
+              onChange={(event) => setFilter({ mine: event.target.checked ? 'true' : '' })}
+            />
+            <label htmlFor={mineId}>Owned by me</label>
+          </div>
+          {filtered ? (
+            <Button variant="ghost" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          ) : null}
         </form>
       </search>
       {content}
