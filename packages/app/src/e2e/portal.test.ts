@@ -193,7 +193,7 @@ describe('the portal in a browser', () => {
     const tabs = page.getByRole('navigation', { name: 'Entity sections' });
     await tabs.getByRole('link', { name: 'Deployments' }).waitFor();
     expect((await tabs.getByRole('link').allTextContents()).sort()).toEqual(
-      ['Deployments', 'Overview', 'Relations', 'Render Error'].sort(),
+      ['Deployments', 'Graph', 'Overview', 'Relations', 'Render Error'].sort(),
     );
     const about = catalogAboutCard(page);
     await about.getByRole('link', { name: 'Runbook' }).waitFor();
@@ -222,7 +222,7 @@ describe('the portal in a browser', () => {
     await page.goto(`${portal.url}/catalog/default/system/payment-processing`);
     const tabs = page.getByRole('navigation', { name: 'Entity sections' });
     await tabs.getByRole('link', { name: 'Relations' }).waitFor();
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Overview', 'Relations']);
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['Overview', 'Relations', 'Graph']);
   });
 
   it('puts one React in the page: plugin scripts carry no copy of it', async () => {

@@ -31,19 +31,22 @@ export interface SearchRowOptions {
 }
 
 /** Keys longer than this are not indexed at all. */
-export const MAX_SEARCH_KEY_LENGTH = 200;
+const maxKeyLength = 200;
 
 /** Values longer than this are indexed as present but without a value, as in Backstage. */
-export const MAX_SEARCH_VALUE_LENGTH = 200;
+const maxValueLength = 200;
 
-/** Entities with more object elements than this have the rest left out of `$contains` matching. */
+/**
+ * Entities with more object elements than this have the rest left out of
+ * `$contains` matching (SQLite numbers element documents below it).
+ */
 export const MAX_ELEMENT_DOCUMENTS = 0x10000;
 
 const noPaths: ReadonlySet<string> = new Set();
 
 // Control characters cannot be typed into a query and would blur the SQLite term encoding.
 function isIndexableKey(key: string): boolean {
-  if (key.length > MAX_SEARCH_KEY_LENGTH) {
+  if (key.length > maxKeyLength) {
     return false;
   }
   for (let i = 0; i < key.length; i++) {
@@ -76,7 +79,7 @@ function toRows(keys: string[], raws: Array<string | null>): SearchRow[] {
     for (const i of group) {
       const raw = raws[i] ?? null;
       const lower = raw?.toLowerCase() ?? null;
-      if (lower !== null && lower.length <= MAX_SEARCH_VALUE_LENGTH && !values.includes(lower)) {
+      if (lower !== null && lower.length <= maxValueLength && !values.includes(lower)) {
         values.push(lower);
         originals.push(raw as string);
       }

@@ -733,6 +733,22 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       );
     });
 
+    it('orders by the current value after updates and leaves deleted entities out', async () => {
+      await catalog.applyMutation({
+        upserts: [upsert(component('c01', { metadata: { title: 'A-first' } }))],
+        deletes: ['component:default/c02'],
+      });
+      const page = await catalog.query({
+        query: { 'metadata.title': { $exists: true } },
+        orderBy: [{ field: 'metadata.title', order: 'asc' }],
+        limit: 3,
+      });
+      expect(page.items.map((item) => item.metadata.name)).toEqual(['c01', 'c23', 'c22']);
+      expect(page.totalItems).toBe(15);
+      const facets = await catalog.facets({ facets: ['metadata.title'], query: { 'metadata.name': 'c01' } });
+      expect(facets).toEqual({ 'metadata.title': [{ value: 'A-first', count: 1 }] });
+    });
+
     it('goes back from the entities lacking the sort field into those having it', async () => {
       const request = { orderBy: [{ field: 'metadata.title', order: 'asc' as const }], limit: 7 };
       const pages = [await catalog.query(request)];

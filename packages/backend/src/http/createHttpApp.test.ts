@@ -120,7 +120,13 @@ describe('createHttpApp', () => {
       throw new Error('reached the fallback handler');
     });
 
+    // Express's fallback handler logs the error to the console on the next tick; wait for it
+    // so that it lands inside this test rather than after the file is done.
+    const logged = new Promise<void>((resolve) => {
+      jest.spyOn(console, 'error').mockImplementationOnce(() => resolve());
+    });
     const response = await request(app).get('/unhandled');
+    await logged;
 
     expect(response.status).toBe(500);
     expect(response.text.includes('reached the fallback handler')).toBe(includeStack);

@@ -1,8 +1,10 @@
 import './catalog.css';
 import { defineFrontendPlugin } from '@atrium/plugin-api/frontend';
 import { AboutCard } from './AboutCard';
+import { ApiDefinitionTab } from './apiDefinition/ApiDefinitionTab';
 import { CatalogRoutes } from './CatalogRoutes';
 import { GroupMembersCard } from './GroupMembersCard';
+import { DependencyGraphTab } from './graph/DependencyGraphTab';
 import { OwnedEntitiesCard } from './OwnedEntitiesCard';
 import { ProcessingErrorsCard } from './ProcessingErrorsCard';
 import { RelationsCard } from './RelationsCard';
@@ -18,7 +20,7 @@ import { UserProfileCard } from './UserProfileCard';
 export const catalogPlugin = defineFrontendPlugin({
   id: 'catalog',
   pages: { 'catalog-index': CatalogRoutes },
-  entityTabs: { relations: RelationsTab },
+  entityTabs: { relations: RelationsTab, graph: DependencyGraphTab, 'api-definition': ApiDefinitionTab },
   entityCards: {
     'processing-errors': ProcessingErrorsCard,
     about: AboutCard,

@@ -16,8 +16,9 @@ import { entitySearchSkip } from '../entitySearchSkip';
 import type { PredicateNode } from '../parseEntityPredicate';
 import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
 import type { PreparedUpsert } from '../prepareEntityUpsert';
-import { compilePostgresFilter, toTsQuery } from './compilePostgresFilter';
+import { compilePostgresFilter } from './compilePostgresFilter';
 import { SqlParameters } from './SqlParameters';
+import { toTsQuery } from './toTsQuery';
 
 /** First half of the advisory lock key of an entity ref, so entity locks stay apart from other locks. */
 const lockClass = 0x45535452;
@@ -60,7 +61,16 @@ export class PostgresEntityStorage implements EntityStorage {
   }
 
   async #rows(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.#use(async (client) => (await client.query(sql, params)).rows);
+    return this.#use(async (client) => {
+      // These are short index-driven reads: starting parallel workers costs more than it saves.
+      await client.query('BEGIN READ ONLY');
+      try {
+        await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.query('COMMIT');
+      }
+    });
   }
 
   async applyMutation(
@@ -363,27 +373,32 @@ export class PostgresEntityStorage implements EntityStorage {
     const params = new SqlParameters();
     const words = request.filter.words ?? [];
     const all = params.add(toTsQuery(words));
-    // 1: the name (weight A) holds every word; 2: title, tags and owner (B, C) do; see EntityStorage.scanByRank.
-    const tiers = ['A', 'BC'].map(
-      (weights, i) =>
-        `WHEN t.document @@ to_tsquery('simple', ${params.add(toTsQuery(words, weights))}) THEN ${i + 1}`,
-    );
+    // See EntityStorage.scanByRank: 1 the name (weight A) holds every word, 2 title, tags and owner (B, C) do.
+    const name = params.add(toTsQuery(words, 'A'));
+    const labels = params.add(toTsQuery(words, 'BC'));
     const where = compilePostgresFilter(
       request.filter.condition ? { condition: request.filter.condition } : {},
       params,
     );
     const comparison = request.descending ? '<' : '>';
     const bound = request.after
-      ? `WHERE (ranked.rank, ranked.id) ${comparison} (${params.add(request.after.rank)}, ${params.add(request.after.id)})`
+      ? `AND (r.rank, r.id) ${comparison} (${params.add(request.after.rank)}, ${params.add(request.after.id)})`
       : '';
     const direction = request.descending ? 'DESC' : 'ASC';
+    // Ranks come from the text documents alone; entity rows are read for the page only.
     const rows = await this.#rows(
-      `SELECT * FROM (
-         SELECT ${entityColumns}, CASE ${tiers.join(' ')} ELSE 3 END AS rank
-         FROM entity_text t JOIN entities e ON e.id = t.entity_id
-         WHERE t.document @@ to_tsquery('simple', ${all}) AND (${where})
-       ) ranked ${bound}
-       ORDER BY ranked.rank ${direction}, ranked.id ${direction} LIMIT ${params.add(request.limit)}`,
+      `WITH ranked AS MATERIALIZED (
+         SELECT t.entity_id AS id,
+           CASE WHEN t.document @@ to_tsquery('simple', ${name}) THEN 1
+                WHEN t.document @@ to_tsquery('simple', ${labels}) THEN 2 ELSE 3 END AS rank
+         FROM entity_text t WHERE t.document @@ to_tsquery('simple', ${all})
+       ), page AS MATERIALIZED (
+         SELECT r.id, r.rank FROM ranked r ${request.filter.condition ? 'JOIN entities e ON e.id = r.id' : ''}
+         WHERE (${where}) ${bound}
+         ORDER BY r.rank ${direction}, r.id ${direction} LIMIT ${params.add(request.limit)}
+       )
+       SELECT ${entityColumns}, p.rank AS rank FROM page p JOIN entities e ON e.id = p.id
+       ORDER BY p.rank ${direction}, p.id ${direction}`,
       params.values,
     );
     return rows.map((row) => {

@@ -1,22 +1,11 @@
 import type { EntityFilter } from '../EntityStorage';
 import type { PredicateNode, ValueMatch } from '../parseEntityPredicate';
 import type { SqlParameters } from './SqlParameters';
+import { toTsQuery } from './toTsQuery';
 
 /** Escapes LIKE wildcards so that text matches literally. */
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/**
- * A PostgreSQL full-text query matching every word, the last as a prefix,
- * optionally only in fields of the given weights (e.g. `BC`). Words hold only letters and digits.
- */
-export function toTsQuery(words: readonly string[], weights = ''): string {
-  return words
-    .map((word, i) =>
-      i === words.length - 1 ? `${word}:*${weights}` : weights ? `${word}:${weights}` : word,
-    )
-    .join(' & ');
 }
 
 function matchValue(column: string, match: ValueMatch, params: SqlParameters): string {

@@ -16,10 +16,11 @@ import { entitySearchSkip } from '../entitySearchSkip';
 import type { PredicateNode } from '../parseEntityPredicate';
 import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
 import type { PreparedUpsert } from '../prepareEntityUpsert';
-import { compileSqliteFilter, elementRowidFactor, toMatchExpression } from './compileSqliteFilter';
+import { compileSqliteFilter, toMatchExpression } from './compileSqliteFilter';
 import {
   appendRowTerms,
   elementPathTerm,
+  elementRowidFactor,
   escapeTermText,
   everyTerm,
   inverseTypeTerm,
@@ -59,6 +60,8 @@ function fullTextTiers(all: string): string[] {
 
 const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
 
+const maxCachedStatements = 500;
+
 /**
  * The entity store on SQLite (better-sqlite3). It runs on the raw connection
  * of the knex pool, with statements prepared once per connection: the pool
@@ -91,6 +94,10 @@ export class SqliteEntityStorage implements EntityStorage {
     }
     let statement = statements.get(sql);
     if (!statement) {
+      // Each predicate shape is its own SQL text; a bound keeps odd queries from piling up.
+      if (statements.size >= maxCachedStatements) {
+        statements.clear();
+      }
       statement = db.prepare(sql);
       statements.set(sql, statement);
     }

@@ -2,6 +2,7 @@ import type { EntityFilter } from '../EntityStorage';
 import type { PredicateNode, ValueMatch } from '../parseEntityPredicate';
 import {
   elementPathTerm,
+  elementRowidFactor,
   escapeTermText,
   everyTerm,
   inverseTypeTerm,
@@ -16,9 +17,6 @@ export interface SqlFragment {
   sql: string;
   params: unknown[];
 }
-
-/** Element document rowids are the entity id times this, plus the element's number. */
-export const elementRowidFactor = 0x10000;
 
 /** The largest code point: a string starting with a prefix sorts below the prefix followed by it. */
 const highestCharacter = '\u{10FFFF}';

@@ -1,4 +1,4 @@
-import type { SearchRow } from '../buildSearchRows';
+import { MAX_ELEMENT_DOCUMENTS, type SearchRow } from '../buildSearchRows';
 
 /*
  * SQLite keeps the search index in an FTS5 table: each entity is one document
@@ -37,6 +37,9 @@ export const inverseTypeTerm = '!i!00';
 
 /** Prefix of the term naming the array path of an element document. */
 export const elementPathTerm = '!m!00';
+
+/** Element documents have the rowid entity id × this + the element's number. */
+export const elementRowidFactor = MAX_ELEMENT_DOCUMENTS;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
 const orderedSpecials = /[\u0000-\u0022~\u007f]/g;
