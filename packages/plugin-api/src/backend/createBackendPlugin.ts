@@ -28,7 +28,7 @@ export interface BackendPlugin {
   readonly pluginId: string;
   readonly deps: ServiceRefMap;
   readonly provides: ServiceRefMap;
-  init(deps: Record<string, unknown>): Promise<Record<string, unknown> | void>;
+  init(deps: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
 }
 
 /**
