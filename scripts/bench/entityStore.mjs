@@ -399,7 +399,7 @@ async function onSqlite(entities) {
 }
 
 async function onPostgres(entities) {
-  const database = `atrium_bench_${randomBytes(4).toString('hex')}`;
+  const database = `atrium_entity_store_bench_${randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: { ...pg, database: 'postgres' } });
   await admin.raw(`CREATE DATABASE ${database}`);
   const knex = knexFactory({

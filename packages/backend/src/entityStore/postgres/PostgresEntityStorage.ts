@@ -408,24 +408,26 @@ export class PostgresEntityStorage implements EntityStorage {
   }
 
   async facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>> {
-    const facets = new Map<string, Map<string, number>>();
-    for (const path of paths) {
-      const key = path.toLowerCase();
-      const params = new SqlParameters();
-      const matching = condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '';
-      const sql = key.startsWith('relations.')
-        ? `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
-           WHERE r.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
-             AND lower(r.type) = ${params.add(key.slice('relations.'.length))}
-           GROUP BY r.target_ref`
-        : `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
-           WHERE ${condition ? `s.entity_id IN (SELECT e.id FROM entities e ${matching}) AND` : ''}
-             s.key = ${params.add(key)} AND s.value IS NOT NULL
-           GROUP BY 1`;
-      const rows = await this.#rows(sql, params.values);
-      facets.set(path, new Map(rows.map((row) => [row.value as string, Number(row.count)])));
-    }
-    return facets;
+    // One query per path, on separate pool connections, so that PostgreSQL counts them side by side.
+    const counted = await Promise.all(
+      paths.map(async (path) => {
+        const key = path.toLowerCase();
+        const params = new SqlParameters();
+        const matching = condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '';
+        const sql = key.startsWith('relations.')
+          ? `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
+             WHERE r.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
+               AND lower(r.type) = ${params.add(key.slice('relations.'.length))}
+             GROUP BY r.target_ref`
+          : `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
+             WHERE ${condition ? `s.entity_id IN (SELECT e.id FROM entities e ${matching}) AND` : ''}
+               s.key = ${params.add(key)} AND s.value IS NOT NULL
+             GROUP BY 1`;
+        const rows = await this.#rows(sql, params.values);
+        return [path, new Map(rows.map((row) => [row.value as string, Number(row.count)]))] as const;
+      }),
+    );
+    return new Map(counted);
   }
 
   async listProvided(

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   type Entity,
   type EntityRelationSpec,
@@ -236,6 +237,8 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
         if (entities.length > batchSize) {
           log.info(`Location ${record.key}: ${written} of ${entities.length} entities written`);
         }
+        // SQLite writes are synchronous: give waiting HTTP requests a turn between batches.
+        await setImmediate();
       }
       const emitted = new Set(entities.map((e) => e.ref));
       const orphans = await locations.listOrphans(Number.MAX_SAFE_INTEGER);
