@@ -20,6 +20,20 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from './lib/chromiumArgs.mjs';
+import { describeMachine } from './lib/describeMachine.mjs';
+import { entityName } from './lib/entityName.mjs';
+import { formatLoadAverage } from './lib/formatLoadAverage.mjs';
+import { formatMarkdown } from './lib/formatMarkdown.mjs';
+import { gcd } from './lib/gcd.mjs';
+import { median } from './lib/median.mjs';
+import { percentile } from './lib/percentile.mjs';
+import { pgConnectionFromEnv } from './lib/pgConnectionFromEnv.mjs';
+import { pick } from './lib/pick.mjs';
+import { replaceBenchmarkSection } from './lib/replaceBenchmarkSection.mjs';
+import { seededRandom } from './lib/seededRandom.mjs';
+import { TAGS } from './lib/TAGS.mjs';
+import { WORDS } from './lib/WORDS.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const appRequire = createRequire(path.join(root, 'packages/app/package.json'));
@@ -38,39 +52,11 @@ const cpuProfileDir = option('cpu-prof', undefined);
 const entitiesPerFile = 200;
 const loadAverageAtStart = os.loadavg();
 
-const pg = {
-  host: process.env.ATRIUM_TEST_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.ATRIUM_TEST_PG_PORT ?? 5432),
-  user: process.env.ATRIUM_TEST_PG_USER ?? 'postgres',
-  password: process.env.ATRIUM_TEST_PG_PASSWORD,
-};
+const pg = pgConnectionFromEnv();
 const token = `bench-${randomBytes(16).toString('hex')}`;
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ---------------------------------------------------------------- data
 
-const WORDS = (
-  'payments checkout orders inventory search users billing gateway catalog shipping pricing ledger auth ' +
-  'identity profile notify email sms push analytics metrics logging tracing config feature flags cart ' +
-  'wishlist reviews ratings media images video upload storage cache queue stream events audit fraud risk ' +
-  'tax invoice refund subscription plan quota limits portal admin console reports export import sync ' +
-  'scheduler worker cron backup archive'
-).split(' ');
-const TAGS = (
-  'java go python typescript kotlin rust node react graphql grpc rest kafka postgres redis mysql mongodb ' +
-  'elasticsearch aws gcp azure kubernetes docker terraform helm frontend backend data ml security pci gdpr ' +
-  'internal external critical legacy beta public private mobile web batch realtime streaming api sdk cli ' +
-  'infra platform observability core edge cdn dns'
-).split(' ');
 const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 const SEARCH_TERMS = [
   'payments',
@@ -82,15 +68,6 @@ const SEARCH_TERMS = [
   'ledger',
   'subscr',
 ];
-
-/** A deterministic pseudo-random source, so every run serves the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 /** A YAML scalar: plain when it cannot be misread, double-quoted (JSON) otherwise. */
 function scalar(value) {
@@ -161,26 +138,7 @@ function createCatalog(count) {
   }
   ranges.component = { start, count: count - start };
   const kinds = Object.keys(ranges);
-  const seeded = (kind, i) => random(Math.imul(i + 1, 2654435761) ^ kind.length);
-  const pick = (next, list) => list[Math.floor(next() * list.length)];
-  const nameOf = (kind, i) => {
-    const next = seeded(kind, i);
-    switch (kind) {
-      case 'group':
-        return `team-${pick(next, WORDS)}-${i}`;
-      case 'user':
-        return `user-${i}`;
-      case 'system':
-        return `${pick(next, WORDS)}-platform-${i}`;
-      case 'api':
-        return `${pick(next, WORDS)}-${pick(next, WORDS)}-${i}-api`;
-      case 'resource':
-        return `${pick(next, ['db', 'bucket', 'queue'])}-${pick(next, WORDS)}-${i}`;
-      default:
-        return `${pick(next, WORDS)}-${pick(next, WORDS)}-${i}`;
-    }
-  };
-  const nameIn = (kind, next) => nameOf(kind, Math.floor(next() * ranges[kind].count));
+  const nameIn = (kind, next) => entityName(kind, Math.floor(next() * ranges[kind].count));
   const metadata = (next, name, title) => ({
     name,
     title,
@@ -212,8 +170,8 @@ function createCatalog(count) {
   const entityAt = (index) => {
     const kind = kinds.find((k) => index < ranges[k].start + ranges[k].count);
     const i = index - ranges[kind].start;
-    const next = seeded(`${kind}!`, i);
-    const name = nameOf(kind, i);
+    const next = seededRandom(`${kind}!`, i);
+    const name = entityName(kind, i);
     const envelope = (entityKind, meta, spec) => ({
       apiVersion: 'backstage.io/v1alpha1',
       kind: entityKind,
@@ -224,7 +182,7 @@ function createCatalog(count) {
       case 'group':
         return envelope('Group', metadata(next, name, `Team ${name}`), {
           type: 'team',
-          ...(i >= 10 ? { parent: nameOf('group', i % 10) } : {}),
+          ...(i >= 10 ? { parent: entityName('group', i % 10) } : {}),
           children: [],
         });
       case 'user':
@@ -310,10 +268,6 @@ function createCatalog(count) {
   );
   // The root file's Location entity plus the Location entity generated for the registered location.
   return { files, refs, expected: count + 2 };
-}
-
-function gcd(a, b) {
-  return b === 0 ? a : gcd(b, a % b);
 }
 
 /** Serves the generated files on 127.0.0.1 at a free port. */
@@ -498,10 +452,6 @@ function createClient(baseUrl) {
 
 // ---------------------------------------------------------------- measuring
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** A query this slow would hold the run for hours; after this long it stops with the samples it has. */
 const measureBudgetMs = 60_000;
 
@@ -607,8 +557,6 @@ async function measureQueries(api, refs) {
     ),
   ];
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** First contentful paint and table rows painted on /catalog: median of `loads` loads with an empty HTTP cache. */
 async function measureCatalogPage(chromium, backendUrl, dir) {
@@ -782,7 +730,6 @@ function chromiumVersion() {
 }
 
 function formatReport(runs, catalog) {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const fileCount = catalog.files.size - 1;
   const yamlMb =
     [...catalog.files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 2 ** 20;
@@ -790,8 +737,7 @@ function formatReport(runs, catalog) {
   const row = (measure, target, text) =>
     `| ${measure} | ${runs.map((run) => cell(run, text)).join(' | ')} | ${target} |`;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, ` +
-      `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM), Node ${process.version}, Chromium ${chromiumVersion()}.`,
+    `Measured ${describeMachine()}, Chromium ${chromiumVersion()}.`,
     '',
     `${entityCount.toLocaleString('en-US')} generated entities (teams, users, systems, APIs with OpenAPI definitions, ` +
       `resources, components with dependencies) in ${fileCount} \`catalog-info.yaml\` files of ${entitiesPerFile} documents (${yamlMb.toFixed(0)} MB of YAML), ` +
@@ -802,7 +748,7 @@ function formatReport(runs, catalog) {
       `Paints: median of ${loads} loads of \`/catalog\` signed in as guest, HTTP cache cleared before each. ` +
       "Peak RSS is the backend process's VmHWM.",
     '',
-    `Load average when it started: ${loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')} (the machine is shared; other work slows every figure).`,
+    `Load average when it started: ${formatLoadAverage(loadAverageAtStart)} (the machine is shared; other work slows every figure).`,
     '',
     `| Measure | ${runs.map((run) => run.label).join(' | ')} | Target |`,
     `|---|${runs.map(() => '---:').join('|')}|---:|`,
@@ -847,31 +793,6 @@ function formatReport(runs, catalog) {
   return lines.join('\n');
 }
 
-async function updateBenchmarks(report) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const start = '<!-- catalog:start -->';
-  const end = '<!-- catalog:end -->';
-  // Biome formats Markdown too (`npm run lint`); the section is written the way it would print it.
-  const section = execFileSync(
-    path.join(root, 'node_modules/.bin/biome'),
-    ['format', '--stdin-file-path=BENCHMARKS.md'],
-    {
-      input: `${start}\n## Catalog\n\n${report}\n${end}\n`,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'ignore'],
-    },
-  ).trimEnd();
-  let text = existsSync(file)
-    ? await readFile(file, 'utf8')
-    : '# Benchmarks\n\nMeasured on the machine named in each section; rerun the script to refresh it.\n';
-  if (text.includes(start) && text.includes(end)) {
-    text = text.slice(0, text.indexOf(start)) + section + text.slice(text.indexOf(end) + end.length);
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await writeFile(file, text);
-}
-
 ensureBuilt();
 const { chromium } = appRequire('playwright-core');
 const catalog = createCatalog(entityCount);
@@ -887,5 +808,8 @@ for (const [name, run] of Object.entries(engines)) {
 const report = formatReport(runs, catalog);
 console.log(`\n${report}`);
 if (!only) {
-  await updateBenchmarks(report);
+  // Biome formats Markdown too (`npm run lint`); the section is written the way it would print it.
+  await replaceBenchmarkSection(root, 'catalog', `## Catalog\n\n${report}`, (section) =>
+    formatMarkdown(root, `${section}\n`, { stdio: ['pipe', 'pipe', 'ignore'] }).trimEnd(),
+  );
 }

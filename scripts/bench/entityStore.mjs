@@ -9,11 +9,22 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeMachine } from './lib/describeMachine.mjs';
+import { entityName } from './lib/entityName.mjs';
+import { formatLoadAverage } from './lib/formatLoadAverage.mjs';
+import { gcd } from './lib/gcd.mjs';
+import { percentile } from './lib/percentile.mjs';
+import { pgConnectionFromEnv } from './lib/pgConnectionFromEnv.mjs';
+import { pick } from './lib/pick.mjs';
+import { replaceBenchmarkSection } from './lib/replaceBenchmarkSection.mjs';
+import { seededRandom } from './lib/seededRandom.mjs';
+import { TAGS } from './lib/TAGS.mjs';
+import { WORDS } from './lib/WORDS.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const backendRequire = createRequire(path.join(root, 'packages/backend/package.json'));
@@ -36,28 +47,9 @@ const samples = option('samples', 200);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : args[onlyIndex + 1];
 
-const pg = {
-  host: process.env.ATRIUM_TEST_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.ATRIUM_TEST_PG_PORT ?? 5432),
-  user: process.env.ATRIUM_TEST_PG_USER ?? 'postgres',
-  password: process.env.ATRIUM_TEST_PG_PASSWORD,
-};
+const pg = pgConnectionFromEnv();
 
 // ---------------------------------------------------------------- data
-
-const WORDS = (
-  'payments checkout orders inventory search users billing gateway catalog shipping pricing ledger auth ' +
-  'identity profile notify email sms push analytics metrics logging tracing config feature flags cart ' +
-  'wishlist reviews ratings media images video upload storage cache queue stream events audit fraud risk ' +
-  'tax invoice refund subscription plan quota limits portal admin console reports export import sync ' +
-  'scheduler worker cron backup archive'
-).split(' ');
-const TAGS = (
-  'java go python typescript kotlin rust node react graphql grpc rest kafka postgres redis mysql mongodb ' +
-  'elasticsearch aws gcp azure kubernetes docker terraform helm frontend backend data ml security pci gdpr ' +
-  'internal external critical legacy beta public private mobile web batch realtime streaming api sdk cli ' +
-  'infra platform observability core edge cdn dns'
-).split(' ');
 
 const DESCRIPTIONS = [
   (title, word) => `The ${title} ${word()} service handles ${word()} and ${word()} for the ${word()} domain.`,
@@ -66,15 +58,6 @@ const DESCRIPTIONS = [
   (_, word) => `Library that wraps the ${word()} ${word()} API.`,
   (_, word) => `Stores ${word()} records and ${word()} events.`,
 ];
-
-/** A deterministic pseudo-random source, so every run writes the same entities. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 /**
  * A catalog of `count` entities: groups, users, systems, APIs, resources and
@@ -97,35 +80,16 @@ function createCatalog(count) {
     start += ranges[kind].count;
   }
   ranges.component = { start, count: count - start };
-  const seeded = (kind, i) => random(Math.imul(i + 1, 2654435761) ^ kind.length);
-  const pickFrom = (next, list) => list[Math.floor(next() * list.length)];
-  const nameOf = (kind, i) => {
-    const next = seeded(kind, i);
-    switch (kind) {
-      case 'group':
-        return `team-${pickFrom(next, WORDS)}-${i}`;
-      case 'user':
-        return `user-${i}`;
-      case 'system':
-        return `${pickFrom(next, WORDS)}-platform-${i}`;
-      case 'api':
-        return `${pickFrom(next, WORDS)}-${pickFrom(next, WORDS)}-${i}-api`;
-      case 'resource':
-        return `${pickFrom(next, ['db', 'bucket', 'queue'])}-${pickFrom(next, WORDS)}-${i}`;
-      default:
-        return `${pickFrom(next, WORDS)}-${pickFrom(next, WORDS)}-${i}`;
-    }
-  };
   const refOf = (kind, next) => {
     const i = Math.floor(next() * ranges[kind].count);
-    return `${kind}:default/${nameOf(kind, i)}`;
+    return `${kind}:default/${entityName(kind, i)}`;
   };
   const relation = (type, inverseType, targetRef) => ({ type, inverseType, targetRef });
   const metadata = (next, entityName, title) => ({
     name: entityName,
     title,
-    description: pickFrom(next, DESCRIPTIONS)(title, () => pickFrom(next, WORDS)),
-    tags: [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pickFrom(next, TAGS)))],
+    description: pick(next, DESCRIPTIONS)(title, () => pick(next, WORDS)),
+    tags: [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(next, TAGS)))],
     annotations: {
       'backstage.io/source-location': `url:https://github.com/acme/${entityName}/tree/main/`,
       'github.com/project-slug': `acme/${entityName}`,
@@ -142,11 +106,11 @@ function createCatalog(count) {
   const entityAt = (index) => {
     const kind = Object.keys(ranges).find((k) => index < ranges[k].start + ranges[k].count);
     const i = index - ranges[kind].start;
-    const next = seeded(`${kind}!`, i);
-    const name = nameOf(kind, i);
+    const next = seededRandom(`${kind}!`, i);
+    const name = entityName(kind, i);
     switch (kind) {
       case 'group': {
-        const parent = i >= 10 ? nameOf('group', i % 10) : undefined;
+        const parent = i >= 10 ? entityName('group', i % 10) : undefined;
         return {
           entity: {
             apiVersion: 'backstage.io/v1alpha1',
@@ -188,14 +152,14 @@ function createCatalog(count) {
         const spec =
           kind === 'api'
             ? {
-                type: pickFrom(next, ['openapi', 'grpc', 'asyncapi', 'graphql']),
-                lifecycle: pickFrom(next, ['production', 'experimental', 'deprecated']),
+                type: pick(next, ['openapi', 'grpc', 'asyncapi', 'graphql']),
+                lifecycle: pick(next, ['production', 'experimental', 'deprecated']),
                 owner,
                 system: system.slice('system:default/'.length),
                 definition: 'openapi: 3.0.0',
               }
             : {
-                type: pickFrom(next, ['database', 's3-bucket', 'queue']),
+                type: pick(next, ['database', 's3-bucket', 'queue']),
                 owner,
                 system: system.slice('system:default/'.length),
               };
@@ -228,8 +192,8 @@ function createCatalog(count) {
             kind: 'Component',
             metadata: metadata(next, name, name),
             spec: {
-              type: pickFrom(next, ['service', 'website', 'library']),
-              lifecycle: pickFrom(next, ['production', 'experimental', 'deprecated']),
+              type: pick(next, ['service', 'website', 'library']),
+              lifecycle: pick(next, ['production', 'experimental', 'deprecated']),
               owner,
               system: short(system),
               dependsOn,
@@ -264,15 +228,7 @@ function createCatalog(count) {
   };
 }
 
-function gcd(a, b) {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
 // ---------------------------------------------------------------- measuring
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function measure(label, run) {
   for (let i = 0; i < 10; i++) {
@@ -431,10 +387,8 @@ const aims = {
 };
 
 function formatReport(runs, peakRssMb, loadAtStart) {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, ` +
-      `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM), Node ${process.version}, by \`node scripts/bench/entityStore.mjs\`.`,
+    `Measured ${describeMachine()}, by \`node scripts/bench/entityStore.mjs\`.`,
     '',
     `${entityCount.toLocaleString('en-US')} generated entities (groups, users, systems, components with dependsOn and ` +
       'API relations, APIs, resources; tags, owners, annotations, links), upserted in batches of ' +
@@ -466,26 +420,7 @@ function formatReport(runs, peakRssMb, loadAtStart) {
   return lines.join('\n');
 }
 
-async function updateBenchmarks(report) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const start = '<!-- entityStore:start -->';
-  const end = '<!-- entityStore:end -->';
-  const section = `${start}\n## Entity store\n\n${report}\n${end}`;
-  let text = existsSync(file)
-    ? await readFile(file, 'utf8')
-    : '# Benchmarks\n\nMeasured on the machine named in each section; rerun the script to refresh it.\n';
-  if (text.includes(start) && text.includes(end)) {
-    text = text.slice(0, text.indexOf(start)) + section + text.slice(text.indexOf(end) + end.length);
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await writeFile(file, text);
-}
-
-const loadAtStart = os
-  .loadavg()
-  .map((load) => load.toFixed(1))
-  .join(' ');
+const loadAtStart = formatLoadAverage(os.loadavg());
 const entities = createCatalog(entityCount);
 const runs = [];
 const engines = { sqlite: onSqlite, postgres: onPostgres };
@@ -505,5 +440,5 @@ for (const [name, run] of Object.entries(engines)) {
 const report = formatReport(runs, process.resourceUsage().maxRSS / 1024, loadAtStart);
 console.log(`\n${report}`);
 if (!only) {
-  await updateBenchmarks(report);
+  await replaceBenchmarkSection(root, 'entityStore', `## Entity store\n\n${report}`);
 }

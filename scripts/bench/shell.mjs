@@ -9,12 +9,18 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromiumArgs } from './lib/chromiumArgs.mjs';
+import { describeMachine } from './lib/describeMachine.mjs';
+import { formatLoadAverage } from './lib/formatLoadAverage.mjs';
+import { formatMarkdown } from './lib/formatMarkdown.mjs';
+import { median } from './lib/median.mjs';
+import { replaceBenchmarkSection } from './lib/replaceBenchmarkSection.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'packages/app/package.json'));
@@ -28,16 +34,6 @@ const loadAverageAtStart = os.loadavg();
 const shellDist = path.join(root, 'packages/app/dist');
 const backendEntry = path.join(root, 'packages/backend/dist/index.js');
 const remoteManifests = [path.join(root, 'plugins/catalog/frontend/dist/mf-manifest.json')];
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ---------------------------------------------------------------- the portal
 
@@ -155,10 +151,6 @@ function recordAssets(page) {
 
 const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 async function measureShellAndRoutes(browser, portal, pluginPages) {
   const { context, page } = await freshPage(browser, portal.session);
@@ -214,15 +206,13 @@ async function measurePaints(browser, portal, pagePath, contentSelector) {
 function formatReport({ browserVersion, portal, shell, routes, paints }) {
   const shellJs = shell.filter((file) => file.type === 'script' && !file.path.startsWith('/plugins/'));
   const shellCss = shell.filter((file) => file.type === 'stylesheet');
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, ` +
-      `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM), Node ${process.version}, Chromium ${browserVersion}. ` +
+    `Measured ${describeMachine()}, Chromium ${browserVersion}. ` +
       `Production build served by the real backend (SQLite, the demo catalog: ${portal.entities} entities) on localhost. ` +
       'Sizes are each file gzipped at level 9 (1 KB = 1024 bytes); paint times are medians of ' +
       `${loads} loads, each in a new browser context (empty cache), already signed in.`,
     '',
-    `Load average when it started: ${loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')} (other work on the machine slows the paint times).`,
+    `Load average when it started: ${formatLoadAverage(loadAverageAtStart)} (other work on the machine slows the paint times).`,
     '',
     '| Measure | Result | Aim |',
     '|---|---:|---:|',
@@ -249,27 +239,6 @@ function formatReport({ browserVersion, portal, shell, routes, paints }) {
     );
   }
   return lines.join('\n');
-}
-
-async function updateBenchmarks(report) {
-  const file = path.join(root, 'BENCHMARKS.md');
-  const start = '<!-- shell:start -->';
-  const end = '<!-- shell:end -->';
-  // Biome formats Markdown too (`npm run lint`); the section is written the way it would print it.
-  const section = execFileSync(
-    path.join(root, 'node_modules/.bin/biome'),
-    ['format', '--stdin-file-path=BENCHMARKS.md'],
-    { input: `${start}\n## Portal shell\n\n${report}\n${end}\n`, encoding: 'utf8' },
-  ).trimEnd();
-  let text = existsSync(file)
-    ? await readFile(file, 'utf8')
-    : '# Benchmarks\n\nMeasured on the machine named in each section; rerun the script to refresh it.\n';
-  if (text.includes(start) && text.includes(end)) {
-    text = text.slice(0, text.indexOf(start)) + section + text.slice(text.indexOf(end) + end.length);
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await writeFile(file, text);
 }
 
 ensureBuilt();
@@ -304,7 +273,10 @@ try {
   }
   const report = formatReport({ browserVersion: browser.version(), portal, shell, routes, paints });
   console.log(`\n${report}`);
-  await updateBenchmarks(report);
+  // Biome formats Markdown too (`npm run lint`); the section is written the way it would print it.
+  await replaceBenchmarkSection(root, 'shell', `## Portal shell\n\n${report}`, (section) =>
+    formatMarkdown(root, `${section}\n`).trimEnd(),
+  );
 } finally {
   await browser.close();
   await portal.stop();
