@@ -2,27 +2,11 @@
  * @jest-environment jsdom
  */
 import './jsdomTextEncoder';
-import type { Entity } from '@atrium/plugin-api/frontend';
 import { screen } from '@testing-library/react';
 import { OwnedEntitiesCard } from './OwnedEntitiesCard';
+import { paymentsGroupFixture } from './paymentsGroupFixture';
 import { renderInPortal } from './renderInPortal';
-
-const jsonResponse = (body: unknown) =>
-  ({ ok: true, status: 200, json: async () => body, text: async () => JSON.stringify(body) }) as Response;
-
-const group: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-  relations: [
-    { type: 'childOf', targetRef: 'group:default/commerce' },
-    { type: 'parentOf', targetRef: 'group:default/payments-fraud' },
-    { type: 'hasMember', targetRef: 'user:default/ada' },
-    { type: 'hasMember', targetRef: 'user:default/bob' },
-    ...Array.from({ length: 7 }, (_, i) => ({ type: 'ownerOf', targetRef: `component:default/svc-${i}` })),
-  ],
-};
+import { jsonResponse } from './testResponses';
 
 describe('OwnedEntitiesCard', () => {
   it('asks the server what a group owns, by relation, and counts it by kind', async () => {
@@ -39,7 +23,7 @@ describe('OwnedEntitiesCard', () => {
         pageInfo: {},
       });
     };
-    renderInPortal(<OwnedEntitiesCard />, { fetch, entity: group });
+    renderInPortal(<OwnedEntitiesCard />, { fetch, entity: paymentsGroupFixture });
     await screen.findByRole('link', { name: 'svc-0' });
     await screen.findByText('Component 30');
     expect(screen.getByText('Showing 1 of 30.')).toBeTruthy();

@@ -4,11 +4,8 @@
 import './jsdomTextEncoder';
 import { screen } from '@testing-library/react';
 import { renderInPortal } from './renderInPortal';
+import { noRequests } from './testResponses';
 import { UserProfileCard } from './UserProfileCard';
-
-const noRequests = async (): Promise<Response> => {
-  throw new Error('No request expected');
-};
 
 describe('UserProfileCard', () => {
   it("shows a user's profile and groups, with a mailto link", () => {
