@@ -39,6 +39,14 @@ export function createPermissionsRegistry(policy: PermissionPolicy): Permissions
           });
           return { result };
         },
+        async authorizeConditional(credentials, permission) {
+          if (!permissions.has(permission.id)) {
+            throw new InputError(
+              `Plugin '${pluginId}' checked permission '${permission.id}' without registering it; call permissions.register() in init and declare it under backend.permissions in plugin.yaml`,
+            );
+          }
+          return { result: await policy.decide({ principal: credentials.principal, permission }) };
+        },
       };
     },
     registeredBy(pluginId) {

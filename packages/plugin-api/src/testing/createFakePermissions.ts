@@ -1,6 +1,7 @@
 import type { Credentials } from '../backend/services/AuthService';
 import type {
   AuthorizeDecision,
+  ConditionalDecision,
   PermissionResource,
   PermissionsService,
 } from '../backend/services/PermissionsService';
@@ -18,11 +19,16 @@ export type FakePermissionDecider = (
   question: FakePermissionQuestion,
 ) => AuthorizeDecision['result'] | Promise<AuthorizeDecision['result']>;
 
+/** Decides an `authorizeConditional` question; the default turns the {@link FakePermissionDecider}'s answer into allow or deny. */
+export type FakeConditionalDecider = (
+  question: FakePermissionQuestion,
+) => ConditionalDecision | Promise<ConditionalDecision>;
+
 /** A permissions service that records what it was told and asked. */
 export interface FakePermissions extends PermissionsService {
   /** Every permission registered, in order. */
   readonly registered: Permission[];
-  /** Every authorize call, in order. */
+  /** Every authorize and authorizeConditional call, in order. */
   readonly questions: FakePermissionQuestion[];
 }
 
@@ -34,8 +40,18 @@ export interface FakePermissions extends PermissionsService {
  *   permission.id === 'todo.item.delete' ? 'deny' : 'allow',
  * );
  * expect(permissions.questions.map((q) => q.permission.id)).toEqual(['todo.item.delete']);
+ *
+ * @example
+ * // Only what the caller owns is readable.
+ * const owned = createFakePermissions(undefined, () => ({
+ *   result: 'conditional',
+ *   filter: { 'relations.ownedBy': 'group:default/payments' },
+ * }));
  */
-export function createFakePermissions(decide: FakePermissionDecider = () => 'allow'): FakePermissions {
+export function createFakePermissions(
+  decide: FakePermissionDecider = () => 'allow',
+  decideConditional: FakeConditionalDecider = async (question) => ({ result: await decide(question) }),
+): FakePermissions {
   const registered: Permission[] = [];
   const questions: FakePermissionQuestion[] = [];
   return {
@@ -49,6 +65,11 @@ export function createFakePermissions(decide: FakePermissionDecider = () => 'all
         resource === undefined ? { credentials, permission } : { credentials, permission, resource };
       questions.push(question);
       return { result: await decide(question) };
+    },
+    async authorizeConditional(credentials, permission) {
+      const question: FakePermissionQuestion = { credentials, permission };
+      questions.push(question);
+      return decideConditional(question);
     },
   };
 }

@@ -7,10 +7,18 @@ export interface UserPrincipal {
   userEntityRef: string;
   /** The user ref plus every group the user belongs to. */
   ownershipEntityRefs: string[];
-  /** Roles granted to the principal, e.g. `admin`. */
+  /** Roles granted to the principal directly (static tokens); the policy adds the roles it maps from users and groups. */
   roles: string[];
-  /** How the principal authenticated. */
-  via: 'token' | 'guest' | 'session';
+  /**
+   * How the principal authenticated: a static service `token` from config, a
+   * `guest` or sign-in `session` (cookie), or a personal `api-token`.
+   */
+  via: 'token' | 'guest' | 'session' | 'api-token';
+  /**
+   * Permission-id patterns (`*`, `catalog.*`, `catalog.entity.read`) a personal
+   * API token is limited to; absent means no limit beyond the user's own.
+   */
+  scopes?: string[];
 }
 
 /** No credentials were presented (only seen on routes that opt out of authentication). */

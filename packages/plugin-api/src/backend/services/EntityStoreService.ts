@@ -54,8 +54,19 @@ export interface EntityOrder {
   order: 'asc' | 'desc';
 }
 
+/**
+ * Read options every lookup accepts. `restrict` is the caller's read permission
+ * as a predicate (see `PermissionsService.authorizeConditional`): entities that do
+ * not match it do not exist for this call — not in results, counts, facets or the
+ * `relations` of the entities returned. It is applied inside the database query
+ * and is never stored in a cursor; pass it again with every page.
+ */
+export interface EntityReadRestriction {
+  restrict?: EntityPredicate;
+}
+
 /** A page request; a `cursor` from a previous page replaces every other criterion but `limit`, `fields` and `format`. */
-export interface EntityQueryRequest<F extends EntityFormat = 'object'> {
+export interface EntityQueryRequest<F extends EntityFormat = 'object'> extends EntityReadRestriction {
   query?: EntityPredicate;
   /** Ranked full-text match over names, titles, descriptions, tags and owners; prefix-matches the last word. */
   fullText?: { term: string };
@@ -93,19 +104,19 @@ export interface EntityStoreService {
   applyMutation(mutation: EntityMutation): Promise<EntityMutationResult>;
   getByRef<F extends EntityFormat = 'object'>(
     ref: string | CompoundEntityRef,
-    options?: { fields?: string[]; format?: F },
+    options?: { fields?: string[]; format?: F } & EntityReadRestriction,
   ): Promise<EntityOf<F> | undefined>;
   /** Results align with `refs`; `null` where missing or not matching `query`. */
   getByRefs<F extends EntityFormat = 'object'>(
     refs: string[],
-    options?: { fields?: string[]; query?: EntityPredicate; format?: F },
+    options?: { fields?: string[]; query?: EntityPredicate; format?: F } & EntityReadRestriction,
   ): Promise<Array<EntityOf<F> | null>>;
   getByUid<F extends EntityFormat = 'object'>(
     uid: string,
-    options?: { fields?: string[]; format?: F },
+    options?: { fields?: string[]; format?: F } & EntityReadRestriction,
   ): Promise<EntityOf<F> | undefined>;
   query<F extends EntityFormat = 'object'>(request: EntityQueryRequest<F>): Promise<EntityPage<EntityOf<F>>>;
-  facets(request: { facets: string[]; query?: EntityPredicate }): Promise<EntityFacets>;
+  facets(request: { facets: string[]; query?: EntityPredicate } & EntityReadRestriction): Promise<EntityFacets>;
   /** Refs of the entities this plugin provides, optionally from one source; paged by cursor. */
   listProvided(options?: { source?: string; cursor?: string; limit?: number }): Promise<{
     items: Array<{ entityRef: string; source: string | null }>;
