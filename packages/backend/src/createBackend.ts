@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { coreServices, entityChangedEvent, type LoggerService } from '@atrium/plugin-api';
-import {
-  coreAuthPublicPaths,
-  createAuthMiddleware,
-  createAuthService,
-  createCoreAuthRouter,
-  createDefaultPermissionPolicy,
-  createPermissionsRegistry,
-  createSessionAuthenticator,
-  createSessionTokens,
-  createStaticTokenAuthenticator,
-  loadOrCreateSessionSecret,
-} from './auth';
+import { createAudit } from './audit';
+import { createAuthService, createCoreAuth } from './auth';
 import {
   type ConfigSchemaEntry,
   collectSecrets,
@@ -46,8 +36,14 @@ import {
   startHttpServer,
 } from './http';
 import { createRootLogger } from './logging';
+import {
+  corePermissions,
+  createPermissionsRegistry,
+  createPermissionsRouter,
+  loadPermissionPolicy,
+} from './permissions';
 import { createScheduler } from './scheduler';
-import { createShellRouter } from './shell';
+import { createShellContentSecurityPolicy, createShellRouter } from './shell';
 import { createUrlReader, type ReadingAllowRule } from './urlReader';
 
 /** How to start a backend. */
@@ -119,6 +115,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ),
   ];
   validateConfig(config, schemas);
+  const permissionPolicy = loadPermissionPolicy(config, plugins);
 
   const production = options.env.NODE_ENV === 'production';
   const secrets = collectSecrets(config, schemas);
@@ -168,11 +165,31 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     logger: logger.child({ service: 'scheduler' }),
     instanceId,
   });
-  const permissions = createPermissionsRegistry(createDefaultPermissionPolicy());
-  const sessionTokens = createSessionTokens({
-    secret: config.getOptional<string>('auth.session.secret') ?? (await loadOrCreateSessionSecret(coreKnex)),
+  const coreEntities = store.forProvider('core');
+  const permissions = createPermissionsRegistry(permissionPolicy.policy, { entities: coreEntities });
+  const corePermissionsService = permissions.forPlugin('core');
+  corePermissionsService.register(corePermissions);
+  if (production && permissionPolicy.roles === undefined) {
+    logger.warn(
+      'permissions.roles is not configured, so every signed-in user may do everything; configure roles in app-config before going live',
+    );
+  }
+  const coreAuth = await createCoreAuth({
+    config,
+    knex: coreKnex,
+    entities: coreEntities,
+    logger: logger.child({ service: 'auth' }),
   });
   const auth = createAuthService();
+  const audit = await createAudit({
+    knex: coreKnex,
+    scheduler,
+    logger: logger.child({ service: 'audit' }),
+    auth,
+    permissions: corePermissionsService,
+    manifests: plugins.map((p) => p.manifest),
+    retentionDays: config.get<number>('audit.retentionDays'),
+  });
   const urlReader = createUrlReader({ allow: config.get<ReadingAllowRule[]>('backend.reading.allow') });
   const enabledConfig =
     config.get<Record<string, { onBootFailure: 'abort' | 'continue' }>>('plugins.enabled');
@@ -213,30 +230,25 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     isReady: () => ready,
     bodyLimit: config.get<string>('backend.http.bodyLimit'),
     includeStack: !production,
+    contentSecurityPolicy: createShellContentSecurityPolicy(config.get<string[]>('plugins.origins')),
   });
-  const corePublic = coreAuthPublicPaths.map((p) => `/api/core/auth${p}`);
   app.use(
     '/api',
-    createAuthMiddleware({
-      authenticators: [
-        createStaticTokenAuthenticator(config.get('auth.tokens')),
-        createSessionAuthenticator(sessionTokens),
-      ],
-      isPublic: (req) => {
-        const path = req.originalUrl.split('?')[0] ?? '';
-        return corePublic.includes(path) || isPublicPluginPath(host.runtimes, path);
-      },
-    }),
+    coreAuth.middleware((path) => isPublicPluginPath(host.runtimes, path)),
   );
-  app.use(
-    '/api/core/auth',
-    createCoreAuthRouter({
-      guest: { enabled: config.get<boolean>('auth.guest.enabled') },
-      tokens: sessionTokens,
-      logger,
-    }),
-  );
+  app.use('/api', audit.middleware);
+  app.use('/api/core/auth', coreAuth.router);
   app.use('/api/core', createCorePluginsRouter(host.runtimes, filterFrontendConfig(config, schemas)));
+  app.use(
+    '/api/core/permissions',
+    createPermissionsRouter({
+      auth,
+      loaded: permissionPolicy,
+      permissions: corePermissionsService,
+      entities: coreEntities,
+    }),
+  );
+  app.use('/api/core/audit', audit.router);
   app.use('/api', createPluginsApiRouter(host.runtimes));
   app.use('/api', createNotFoundHandler());
   app.use('/plugins', createPluginAssetsRouter(host.runtimes));

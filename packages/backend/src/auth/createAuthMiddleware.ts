@@ -31,7 +31,11 @@ export function createAuthMiddleware(options: {
       return;
     }
     if (!isPublic(req)) {
-      next(new AuthenticationError('Missing credentials: send an Authorization: Bearer <token> header'));
+      next(
+        new AuthenticationError(
+          'Missing credentials: sign in to the portal, or send an Authorization: Bearer <token> header',
+        ),
+      );
       return;
     }
     requestCredentials.set(req, { principal: { type: 'none' } });

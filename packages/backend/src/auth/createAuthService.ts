@@ -15,7 +15,7 @@ export function createAuthService(): AuthService {
       const { principal } = credentials(req);
       if (principal.type !== 'user') {
         throw new AuthenticationError(
-          'This request needs a signed-in user; send an Authorization: Bearer <token> header',
+          'This request needs a signed-in user; sign in to the portal, or send an Authorization: Bearer <token> header',
         );
       }
       return { principal };

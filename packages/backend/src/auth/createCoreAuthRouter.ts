@@ -1,53 +1,290 @@
-import { type LoggerService, NotFoundError, type UserPrincipal } from '@atrium/plugin-api';
-import express from 'express';
+import { randomBytes } from 'node:crypto';
+import {
+  AtriumError,
+  InputError,
+  type LoggerService,
+  NotAllowedError,
+  NotFoundError,
+} from '@atrium/plugin-api';
+import Ajv from 'ajv';
+import express, { type CookieOptions, type Request, type Response } from 'express';
+import { Passport } from 'passport';
+import type { ApiTokenStore } from './ApiTokenStore';
+import { type AuthRateLimitConfig, createAuthRateLimit } from './createAuthRateLimit';
 import { createAuthService } from './createAuthService';
-import type { SessionTokens } from './SessionTokens';
+import type { IdentityResolver } from './createIdentityResolver';
+import type { OAuthStateCookie } from './createOAuthStateCookie';
+import type { AppState } from './createOAuthStateStores';
+import { parseReturnTo } from './parseReturnTo';
+import { pkceChallenge } from './pkceChallenge';
+import { requestSession } from './requestSession';
+import type { SessionPrincipal } from './SessionPrincipal';
+import type { SessionStore } from './SessionStore';
+import type { SignInProfile } from './SignInProfile';
+import type { SignInProvider } from './SignInProvider';
+import { sessionCookieName } from './sessionCookieName';
 
-const guestSessionTtlSeconds = 60 * 60;
+interface CreateTokenRequest {
+  name: string;
+  expiresInDays: number;
+  scopes?: string[];
+}
 
-const guestPrincipal: UserPrincipal = {
-  type: 'user',
-  userEntityRef: 'user:default/guest',
-  ownershipEntityRefs: ['user:default/guest'],
-  roles: [],
-  via: 'guest',
-};
+const permissionPattern = '^(\\*|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(\\.\\*)?)$';
 
-/** What the frontend learns about the signed-in user. */
-function toIdentity(principal: UserPrincipal) {
+/** What the shell learns about the signed-in user. */
+function toIdentity(signedIn: SessionPrincipal) {
+  const { principal } = signedIn;
   return {
     userEntityRef: principal.userEntityRef,
     ownershipEntityRefs: principal.ownershipEntityRefs,
     roles: principal.roles,
+    via: principal.via,
+    ...(principal.scopes === undefined ? {} : { scopes: principal.scopes }),
+    ...(signedIn.displayName === undefined ? {} : { displayName: signedIn.displayName }),
+    ...(signedIn.email === undefined ? {} : { email: signedIn.email }),
+    ...(signedIn.picture === undefined ? {} : { picture: signedIn.picture }),
   };
 }
 
-/**
- * The core's own auth routes, mounted by the host at `/api/core/auth`:
- * `POST /guest/sign-in` (public, only when `auth.guest.enabled`) issues a session
- * token for `user:default/guest`, and `GET /me` returns the caller's identity.
- * Public paths are listed in `coreAuthPublicPaths`.
- */
-export function createCoreAuthRouter(options: {
+/** Options of {@link createCoreAuthRouter}. */
+export interface CoreAuthRouterOptions {
+  providers: SignInProvider[];
   guest: { enabled: boolean };
-  tokens: SessionTokens;
+  sessions: SessionStore;
+  apiTokens: ApiTokenStore;
+  identity: IdentityResolver;
+  stateCookie: OAuthStateCookie;
+  /** Whether the session cookie is `Secure` (everywhere but plain http on localhost). */
+  secureCookies: boolean;
+  /** `auth.apiTokens.maxDays`. */
+  maxTokenDays: number;
+  rateLimit: AuthRateLimitConfig;
   logger: LoggerService;
-}): express.Router {
-  const { guest, tokens, logger } = options;
-  const auth = createAuthService();
-  const router = express.Router();
+}
 
-  router.post('/guest/sign-in', (_req, res) => {
+/**
+ * The core's sign-in and token routes, mounted at `/api/core/auth`:
+ * `GET /providers`; `GET /:provider/start?returnTo=/path` (302 to the provider);
+ * `GET /:provider/handler` (the OAuth callback: starts a session, sets the
+ * `atrium_session` cookie, 302 to `returnTo`, or to `/sign-in?error=…` when the
+ * sign-in is refused); `POST /guest/sign-in` (when `auth.guest.enabled`);
+ * `POST /sign-out`; `GET /me`; and the caller's personal API tokens:
+ * `GET /tokens`, `POST /tokens`, `DELETE /tokens/:id` (from a session only).
+ * Public paths are those of `isPublicCoreAuthPath`.
+ */
+export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Router {
+  const { guest, sessions, apiTokens, identity, stateCookie, secureCookies, maxTokenDays, logger } = options;
+  const providers = new Map(options.providers.map((provider) => [provider.id, provider]));
+  const auth = createAuthService();
+  const passport = new Passport();
+  const router = express.Router();
+  const limit = (subject: string) => createAuthRateLimit(options.rateLimit, subject);
+  const cookieFlags: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/' };
+
+  const validateCreateToken = new Ajv({ allErrors: true }).compile<CreateTokenRequest>({
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'expiresInDays'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      expiresInDays: { type: 'integer', minimum: 1, maximum: maxTokenDays },
+      scopes: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: { type: 'string', pattern: permissionPattern, maxLength: 200 },
+      },
+    },
+  });
+
+  const providerOf = (req: Request): SignInProvider => {
+    const id = String(req.params.provider);
+    const provider = providers.get(id);
+    if (provider === undefined) {
+      throw new NotFoundError(
+        `Sign-in provider '${id}' is not configured; configured: ${[...providers.keys()].join(', ') || 'none'} (auth.providers)`,
+      );
+    }
+    return provider;
+  };
+
+  const startSession = async (res: Response, signedIn: SessionPrincipal) => {
+    const session = await sessions.start(signedIn);
+    res.cookie(sessionCookieName, session.id, cookieFlags);
+    logger.info('Signed in', {
+      userEntityRef: signedIn.principal.userEntityRef,
+      via: signedIn.principal.via,
+    });
+    return session;
+  };
+
+  const toSignInPage = (res: Response, message: string) => {
+    res.redirect(302, `/sign-in?error=${encodeURIComponent(message)}`);
+  };
+
+  // The browser is mid-redirect: it goes back to the sign-in page with a message, not to an error body.
+  const failSignIn = (res: Response, provider: SignInProvider, error: unknown) => {
+    if (error instanceof AtriumError && error.statusCode < 500) {
+      toSignInPage(res, error.message);
+      return;
+    }
+    logger.error(`Sign-in with ${provider.title} failed`, { error });
+    toSignInPage(
+      res,
+      error instanceof AtriumError
+        ? error.message
+        : `Sign-in with ${provider.title} failed; try again, or ask an administrator to check the server log`,
+    );
+  };
+
+  /** Runs a provider's strategy; resolves with the profile, or with a reason it failed. */
+  const runStrategy = async (
+    req: Request,
+    res: Response,
+    provider: SignInProvider,
+    authOptions: Record<string, unknown>,
+  ): Promise<{ profile?: SignInProfile; failure?: string; state?: { returnTo?: string } } | undefined> => {
+    passport.use(provider.id, await provider.strategy());
+    return new Promise((resolve, reject) => {
+      const callback = (error: unknown, user: unknown, info: unknown) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        const details = (info ?? {}) as { message?: string; state?: { returnTo?: string } };
+        resolve(
+          user
+            ? { profile: user as SignInProfile, ...(details.state ? { state: details.state } : {}) }
+            : { failure: details.message ?? `Sign-in with ${provider.title} failed` },
+        );
+      };
+      passport.authenticate(provider.id, { session: false, ...authOptions }, callback)(
+        req,
+        res,
+        (error: unknown) => (error ? reject(error) : resolve(undefined)),
+      );
+      // A redirect to the provider ends the response without calling back.
+      res.once('finish', () => resolve(undefined));
+    });
+  };
+
+  router.get('/providers', (_req, res) => {
+    res.json({
+      providers: [
+        ...[...providers.values()].map(({ id, title }) => ({ id, title })),
+        ...(guest.enabled ? [{ id: 'guest', title: 'Guest' }] : []),
+      ],
+    });
+  });
+
+  router.get('/:provider/start', limit('sign-in'), async (req, res) => {
+    const provider = providerOf(req);
+    const returnTo = parseReturnTo(req.query.returnTo);
+    const verifier = randomBytes(32).toString('base64url');
+    const state: AppState = { returnTo, verifier };
+    try {
+      await runStrategy(req, res, provider, { state, codeChallenge: pkceChallenge(verifier) });
+    } catch (error) {
+      failSignIn(res, provider, error);
+    }
+  });
+
+  router.get('/:provider/handler', limit('sign-in'), async (req, res) => {
+    const provider = providerOf(req);
+    const saved = stateCookie.read(req);
+    stateCookie.clear(res);
+    try {
+      const outcome = await runStrategy(req, res, provider, {
+        ...(saved?.provider === provider.id ? { codeVerifier: saved.verifier } : {}),
+      });
+      if (outcome?.profile === undefined) {
+        toSignInPage(res, outcome?.failure ?? `Sign-in with ${provider.title} failed`);
+        return;
+      }
+      const signedIn = await identity.signIn(outcome.profile);
+      await startSession(res, signedIn);
+      res.redirect(302, parseReturnTo(outcome.state?.returnTo ?? saved?.returnTo));
+    } catch (error) {
+      failSignIn(res, provider, error);
+    }
+  });
+
+  router.post('/guest/sign-in', limit('guest sign-in'), async (_req, res) => {
     if (!guest.enabled) {
       throw new NotFoundError('Guest sign-in is not enabled; set auth.guest.enabled in app-config.yaml');
     }
-    const { token, expiresAt } = tokens.issue(guestPrincipal, guestSessionTtlSeconds);
-    logger.info('Issued a guest session', { userEntityRef: guestPrincipal.userEntityRef });
-    res.json({ token, expiresAt: expiresAt.toISOString(), identity: toIdentity(guestPrincipal) });
+    const userEntityRef = 'user:default/guest';
+    const session = await startSession(res, {
+      principal: {
+        type: 'user',
+        userEntityRef,
+        ownershipEntityRefs: await identity.ownershipOf(userEntityRef),
+        roles: [],
+        via: 'guest',
+      },
+      displayName: 'Guest',
+    });
+    res.json({
+      token: session.id,
+      expiresAt: session.expiresAt.toISOString(),
+      identity: toIdentity(session),
+      csrfToken: session.csrfToken,
+    });
+  });
+
+  router.post('/sign-out', async (req, res) => {
+    const current = requestSession.get(req);
+    if (current !== undefined) {
+      await sessions.end(current.id);
+    }
+    res.clearCookie(sessionCookieName, cookieFlags);
+    res.status(204).end();
   });
 
   router.get('/me', (req, res) => {
-    res.json({ identity: toIdentity(auth.userCredentials(req).principal) });
+    const { principal } = auth.userCredentials(req);
+    const current = requestSession.get(req);
+    res.json(
+      current === undefined
+        ? { identity: toIdentity({ principal }) }
+        : { identity: toIdentity({ ...current.session, principal }), csrfToken: current.session.csrfToken },
+    );
+  });
+
+  const sessionUser = (req: Request): string => {
+    const { principal } = auth.userCredentials(req);
+    if (requestSession.get(req) === undefined) {
+      throw new NotAllowedError(
+        'Personal API tokens can only be managed from a signed-in session, not with a token; sign in to the portal',
+      );
+    }
+    return principal.userEntityRef;
+  };
+
+  router.get('/tokens', async (req, res) => {
+    res.json({ items: await apiTokens.list(sessionUser(req)) });
+  });
+
+  router.post('/tokens', limit('token creation'), async (req, res) => {
+    const userEntityRef = sessionUser(req);
+    if (!validateCreateToken(req.body)) {
+      const problems = (validateCreateToken.errors ?? [])
+        .map((error) => `${error.instancePath || 'body'} ${error.message}`)
+        .join('; ');
+      throw new InputError(`Invalid token request: ${problems}`);
+    }
+    const { name, expiresInDays, scopes = ['*'] } = req.body as CreateTokenRequest;
+    const created = await apiTokens.issue({ userEntityRef, name, expiresInDays, scopes });
+    logger.info('Created a personal API token', { userEntityRef, tokenId: created.id, scopes });
+    res.status(201).json(created);
+  });
+
+  router.delete('/tokens/:id', async (req, res) => {
+    const userEntityRef = sessionUser(req);
+    await apiTokens.revoke(userEntityRef, String(req.params.id));
+    logger.info('Revoked a personal API token', { userEntityRef, tokenId: req.params.id });
+    res.status(204).end();
   });
 
   return router;

@@ -50,4 +50,14 @@ describe('createStaticTokenAuthenticator', () => {
       roles: ['admin'],
     });
   });
+
+  it('owns what the subject and its groups own when given an ownership lookup', async () => {
+    const withGroups = createStaticTokenAuthenticator(
+      [{ token: 'ci-token-0123456789', subject: 'user:default/ci-bot', roles: [] }],
+      async (ref) => [ref, 'group:default/platform', 'group:default/eng'],
+    );
+    await expect(withGroups.authenticate(requestWith('Bearer ci-token-0123456789'))).resolves.toMatchObject({
+      ownershipEntityRefs: ['user:default/ci-bot', 'group:default/platform', 'group:default/eng'],
+    });
+  });
 });

@@ -10,13 +10,15 @@ function digest(token: string): Buffer {
 
 /**
  * Accepts `Authorization: Bearer <token>` for tokens configured in app-config (for
- * CI jobs and service accounts). Each token acts as its `subject` with its `roles`.
+ * CI jobs and service accounts). Each token acts as its `subject` with its `roles`,
+ * owning what the subject and its groups own (`ownershipOf`; only itself when absent).
  *
  * @example
  * createStaticTokenAuthenticator([{ token: secret, subject: 'user:default/ci-bot', roles: ['admin'] }]);
  */
 export function createStaticTokenAuthenticator(
   tokens: Array<{ token: string; subject: string; roles: string[] }>,
+  ownershipOf: (userEntityRef: string) => Promise<string[]> = async (ref) => [ref],
 ): Authenticator {
   const known = tokens.map((entry) => ({ ...entry, digest: digest(entry.token) }));
   return {
@@ -39,7 +41,7 @@ export function createStaticTokenAuthenticator(
         : {
             type: 'user',
             userEntityRef: match.subject,
-            ownershipEntityRefs: [match.subject],
+            ownershipEntityRefs: await ownershipOf(match.subject),
             roles: [...match.roles],
             via: 'token',
           };

@@ -59,8 +59,22 @@ describe('validateConfig', () => {
         http: { bodyLimit: '1mb' },
         logging: { level: 'info' },
       },
-      auth: { guest: { enabled: false, allowInProduction: false }, tokens: [], session: {} },
-      plugins: { installDirectory: './data/plugins', enabled: {} },
+      auth: {
+        guest: { enabled: false, allowInProduction: false },
+        tokens: [],
+        session: { maxAge: '12h' },
+        providers: {},
+        resolvers: [
+          { by: 'email' },
+          { by: 'annotation', annotation: 'github.com/user-login', claim: 'login' },
+        ],
+        unknownUsers: 'refuse',
+        apiTokens: { maxDays: 365 },
+        rateLimit: { windowMs: 60_000, max: 30 },
+      },
+      plugins: { installDirectory: './data/plugins', origins: [], enabled: {} },
+      permissions: {},
+      audit: { retentionDays: 90 },
     });
   });
 

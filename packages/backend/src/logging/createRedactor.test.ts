@@ -50,4 +50,18 @@ describe('createRedactor', () => {
       author: 7,
     });
   });
+
+  it('redacts the secret of personal API tokens, cookies and authorization headers wherever they appear', () => {
+    const redact = createRedactor(() => []);
+    const token = `atr_0123456789abcdef_${'x'.repeat(43)}`;
+
+    expect(redact(`presented ${token} twice: ${token}`)).toBe(
+      `presented atr_0123456789abcdef_${REDACTED} twice: atr_0123456789abcdef_${REDACTED}`,
+    );
+    expect(
+      redact({ headers: { cookie: 'atrium_session=abc', 'set-cookie': ['a=b'], Authorization: 'Bearer x' } }),
+    ).toEqual({
+      headers: { cookie: REDACTED, 'set-cookie': REDACTED, Authorization: REDACTED },
+    });
+  });
 });

@@ -6,13 +6,15 @@ export const REDACTED = '[REDACTED]';
 const sensitiveKey = /(password|passwd|secret|token|authorization|cookie|api[-_]?key)s?$/i;
 const bearerToken = /\b(Bearer\s+)[\w\-.~+/]+=*/gi;
 const urlCredentials = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
+// Personal API tokens (`atr_<id>_<secret>`): the id stays readable, the secret goes.
+const apiToken = /\b(atr_[0-9a-f]{16}_)[\w-]+/g;
 
 // A secret this short would blank out ordinary words all over the logs without protecting anything.
 const minimumSecretLength = 4;
 
 /**
  * A function that returns a redacted deep copy of a log value: occurrences of any value
- * from `secrets()`, `Bearer <token>`, passwords in URLs, and whole values under keys
+ * from `secrets()`, `Bearer <token>`, the secret of `atr_…` API tokens, passwords in URLs, and whole values under keys
  * named like password/token/secret/authorization/cookie all become `[REDACTED]`.
  */
 export function createRedactor(secrets: () => string[]): (value: unknown) => unknown {
@@ -37,7 +39,10 @@ export function createRedactor(secrets: () => string[]): (value: unknown) => unk
             );
     }
     const withoutSecrets = secretPattern === undefined ? text : text.replace(secretPattern, REDACTED);
-    return withoutSecrets.replace(bearerToken, `$1${REDACTED}`).replace(urlCredentials, `$1${REDACTED}@`);
+    return withoutSecrets
+      .replace(bearerToken, `$1${REDACTED}`)
+      .replace(urlCredentials, `$1${REDACTED}@`)
+      .replace(apiToken, `$1${REDACTED}`);
   };
 
   const redact = (value: unknown, ancestors: WeakSet<object>): unknown => {

@@ -1,1 +1,2 @@
+export * from './createShellContentSecurityPolicy';
 export * from './createShellRouter';

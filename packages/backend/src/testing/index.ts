@@ -1,3 +1,4 @@
 export * from './createTestDatabase';
 export * from './createTestHost';
+export * from './startOidcProvider';
 export * from './waitFor';

@@ -1,4 +1,4 @@
-import { type Credentials, definePermission, InputError } from '@atrium/plugin-api';
+import { type Credentials, definePermission, type EntityStoreService, InputError } from '@atrium/plugin-api';
 import { createDefaultPermissionPolicy } from './createDefaultPermissionPolicy';
 import { createPermissionsRegistry } from './createPermissionsRegistry';
 import type { PermissionPolicy } from './PermissionPolicy';
@@ -22,6 +22,17 @@ const jane: Credentials = {
 };
 const anonymous: Credentials = { principal: { type: 'none' } };
 
+function spyPolicy() {
+  const decide = jest.fn<ReturnType<PermissionPolicy['decide']>, Parameters<PermissionPolicy['decide']>>(
+    async () => 'deny',
+  );
+  const decideConditional = jest.fn<
+    ReturnType<PermissionPolicy['decideConditional']>,
+    Parameters<PermissionPolicy['decideConditional']>
+  >(async () => ({ result: 'conditional', filter: { kind: 'component' } }));
+  return { decide, decideConditional };
+}
+
 describe('createPermissionsRegistry', () => {
   it('records what each plugin registered', () => {
     const registry = createPermissionsRegistry(createDefaultPermissionPolicy());
@@ -43,15 +54,58 @@ describe('createPermissionsRegistry', () => {
   });
 
   it('hands the principal, permission and resource to the policy', async () => {
-    const decide = jest.fn<ReturnType<PermissionPolicy['decide']>, Parameters<PermissionPolicy['decide']>>(
-      async () => 'deny',
-    );
-    const permissions = createPermissionsRegistry({ decide }).forPlugin('catalog');
+    const policy = spyPolicy();
+    const permissions = createPermissionsRegistry(policy).forPlugin('catalog');
     permissions.register([entityDelete]);
     const resource = { resourceRef: 'component:default/payments', ownerRefs: ['group:default/team-a'] };
 
     await expect(permissions.authorize(jane, entityDelete, resource)).resolves.toEqual({ result: 'deny' });
-    expect(decide).toHaveBeenCalledWith({ principal: jane.principal, permission: entityDelete, resource });
+    expect(policy.decide).toHaveBeenCalledWith({
+      principal: jane.principal,
+      permission: entityDelete,
+      resource,
+    });
+  });
+
+  it('looks up the owners of a catalog entity the plugin names without ownerRefs', async () => {
+    const policy = spyPolicy();
+    const getByRefs = jest.fn(async () => [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'payments' },
+        relations: [
+          { type: 'ownedBy', targetRef: 'group:default/team-a' },
+          { type: 'partOf', targetRef: 'system:default/money' },
+        ],
+      },
+    ]);
+    const entities = { getByRefs } as unknown as EntityStoreService;
+    const permissions = createPermissionsRegistry(policy, { entities }).forPlugin('catalog');
+    permissions.register([entityDelete]);
+
+    await permissions.authorize(jane, entityDelete, { resourceRef: 'component:default/payments' });
+
+    expect(getByRefs).toHaveBeenCalledWith(['component:default/payments'], { fields: ['relations'] });
+    expect(policy.decide).toHaveBeenCalledWith({
+      principal: jane.principal,
+      permission: entityDelete,
+      resource: { resourceRef: 'component:default/payments', ownerRefs: ['group:default/team-a'] },
+    });
+  });
+
+  it('passes conditional decisions through for catalog-entity permissions only', async () => {
+    const policy = spyPolicy();
+    const permissions = createPermissionsRegistry(policy).forPlugin('catalog');
+    permissions.register([entityDelete, locationCreate]);
+
+    await expect(permissions.authorizeConditional(jane, entityDelete)).resolves.toEqual({
+      result: 'conditional',
+      filter: { kind: 'component' },
+    });
+    await expect(permissions.authorizeConditional(jane, locationCreate)).rejects.toThrow(
+      /permission 'catalog\.location\.create', which has no resourceType 'catalog-entity'/,
+    );
   });
 
   it('refuses to check a permission the plugin did not register, naming it', async () => {
@@ -65,5 +119,6 @@ describe('createPermissionsRegistry', () => {
     await expect(check).rejects.toThrow(
       /Plugin 'catalog' checked permission 'scorecards\.check\.run' without registering it/,
     );
+    await expect(catalog.authorizeConditional(jane, checkRun)).rejects.toThrow(InputError);
   });
 });

@@ -1,0 +1,2 @@
+/** The cookie that carries the session id. */
+export const sessionCookieName = 'atrium_session';
