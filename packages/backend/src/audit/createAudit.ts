@@ -57,8 +57,6 @@ export async function createAudit(options: {
       auth,
       logger,
       describe: describeAuditAction(manifests, coreAuditRoutes),
-      // Asking what one may do changes nothing, and the UI asks on every page.
-      exempt: ['/core/permissions/authorize'],
     }),
     router: createAuditRouter({ auth, store, permissions }),
   };

@@ -39,14 +39,14 @@ function appWith(insert: jest.Mock<ReturnType<Insert>, Parameters<Insert>>) {
               consumes: [],
               provides: [],
               routes: ['DELETE /locations/:id'],
+              readOnlyRoutes: [],
               events: { emits: [], subscribes: [] },
               permissions: [],
             },
           },
         ],
-        [],
+        { routes: ['POST /permissions/authorize'], readOnlyRoutes: ['POST /permissions/authorize'] },
       ),
-      exempt: ['/core/permissions/authorize'],
     }),
   );
   app.delete('/api/catalog/locations/:id', (_req, res) => {
@@ -93,7 +93,7 @@ describe('createAuditMiddleware', () => {
     expect(JSON.stringify(logger.lines)).not.toContain('secret-in-query');
   });
 
-  it('records nothing for safe methods or exempt paths', async () => {
+  it('records nothing for safe methods or read-only routes', async () => {
     const insert = jest.fn<ReturnType<Insert>, Parameters<Insert>>(async () => undefined);
     const { app } = appWith(insert);
 

@@ -3,6 +3,7 @@ import type { AuthService, LoggerService } from '@atrium/plugin-api';
 import type { RequestHandler } from 'express';
 import { currentRequestId } from '../logging';
 import type { AuditStore } from './AuditStore';
+import type { AuditAction } from './describeAuditAction';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -10,18 +11,16 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Records every request under `/api` with an unsafe method once its response
  * finishes: one row in the audit table and one log line marked `audit: true`.
  * Mounted on `/api` after authentication (so the actor is known) and before the
- * routers. Only the path is kept, never the query string, which may carry tokens.
+ * routers. Routes declared read-only are skipped. Only the path is kept, never the query string, which may carry tokens.
  * A failing insert is logged and never touches the response, which is already sent.
  */
 export function createAuditMiddleware(options: {
   store: AuditStore;
   auth: AuthService;
   logger: LoggerService;
-  describe(method: string, apiPath: string): { pluginId: string; action: string };
-  /** Paths below `/api` of unsafe requests that change nothing and would flood the log. */
-  exempt?: string[];
+  describe(method: string, apiPath: string): AuditAction;
 }): RequestHandler {
-  const { store, auth, logger, describe, exempt = [] } = options;
+  const { store, auth, logger, describe } = options;
   return (req, res, next) => {
     const method = req.method.toUpperCase();
     if (!unsafeMethods.has(method)) {
@@ -31,8 +30,8 @@ export function createAuditMiddleware(options: {
     // Captured now: routers rewrite req.url while the request is handled.
     const target = req.originalUrl.split('?', 1)[0] ?? '';
     // Relative to the `/api` mount, e.g. `/catalog/locations`.
-    const apiPath = req.path;
-    if (exempt.includes(apiPath)) {
+    const { pluginId, action, readOnly } = describe(method, req.path);
+    if (readOnly) {
       next();
       return;
     }
@@ -41,7 +40,6 @@ export function createAuditMiddleware(options: {
     res.once(
       'close',
       AsyncResource.bind(() => {
-        const { pluginId, action } = describe(method, apiPath);
         const status = res.statusCode;
         const outcome = res.writableFinished && status < 400 ? 'success' : 'failure';
         const actor = principal.type === 'user' ? principal.userEntityRef.toLowerCase() : 'anonymous';

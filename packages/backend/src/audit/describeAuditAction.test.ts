@@ -12,19 +12,24 @@ const catalog: PluginManifest = {
     export: 'catalogPlugin',
     consumes: [],
     provides: [],
-    routes: ['POST /locations', 'DELETE /locations/:id'],
+    routes: ['POST /locations', 'DELETE /locations/:id', 'POST /entities/by-query'],
+    readOnlyRoutes: ['POST /entities/by-query'],
     events: { emits: [], subscribes: [] },
     permissions: [],
   },
 };
 
 describe('describeAuditAction', () => {
-  const describeAction = describeAuditAction([catalog], ['DELETE /auth/tokens/:id']);
+  const describeAction = describeAuditAction([catalog], {
+    routes: ['DELETE /auth/tokens/:id'],
+    readOnlyRoutes: [],
+  });
 
   it("names the plugin and the manifest's route pattern", () => {
     expect(describeAction('DELETE', '/catalog/locations/17')).toEqual({
       pluginId: 'catalog',
       action: 'catalog:DELETE /locations/:id',
+      readOnly: false,
     });
   });
 
@@ -32,6 +37,7 @@ describe('describeAuditAction', () => {
     expect(describeAction('PUT', '/catalog/locations/17')).toEqual({
       pluginId: 'catalog',
       action: 'catalog:PUT /locations/17',
+      readOnly: false,
     });
   });
 
@@ -39,14 +45,25 @@ describe('describeAuditAction', () => {
     expect(describeAction('DELETE', '/core/auth/tokens/abc')).toEqual({
       pluginId: 'core',
       action: 'core:DELETE /auth/tokens/:id',
+      readOnly: false,
     });
     expect(describeAction('POST', '/core/auth/sign-out')).toEqual({
       pluginId: 'core',
       action: 'core:POST /auth/sign-out',
+      readOnly: false,
     });
     expect(describeAction('POST', '/nothing-here/x')).toEqual({
       pluginId: 'core',
       action: 'core:POST /nothing-here/x',
+      readOnly: false,
+    });
+  });
+
+  it('marks the routes a manifest declares read-only', () => {
+    expect(describeAction('POST', '/catalog/entities/by-query')).toEqual({
+      pluginId: 'catalog',
+      action: 'catalog:POST /entities/by-query',
+      readOnly: true,
     });
   });
 });

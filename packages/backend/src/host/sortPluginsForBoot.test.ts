@@ -15,6 +15,7 @@ function plugin(id: string, consumes: string[] = [], provides: string[] = []): D
       consumes,
       provides,
       routes: [],
+      readOnlyRoutes: [],
       events: { emits: [], subscribes: [] },
       permissions: [],
     },

@@ -53,6 +53,11 @@ export interface ManifestBackend {
   provides: string[];
   /** Routes, as `METHOD /path` relative to `/api/<id>`. */
   routes: string[];
+  /**
+   * Routes from `routes` with an unsafe method (POST, PUT, PATCH, DELETE) that
+   * change nothing, such as a query sent as a POST body: the audit log skips them.
+   */
+  readOnlyRoutes: string[];
   events: { emits: string[]; subscribes: string[] };
   permissions: ManifestPermission[];
 }

@@ -29,5 +29,13 @@ export function parsePluginManifest(text: string, file: string): PluginManifest 
     });
     throw new InputError(`${file}: invalid plugin manifest: ${problems.join('; ')}`);
   }
-  return data as PluginManifest;
+  const manifest = data as PluginManifest;
+  const backend = manifest.backend;
+  const undeclared = backend?.readOnlyRoutes.filter((route) => !backend.routes.includes(route)) ?? [];
+  if (undeclared.length > 0) {
+    throw new InputError(
+      `${file}: invalid plugin manifest: backend.readOnlyRoutes lists ${undeclared.map((r) => `'${r}'`).join(', ')}, which backend.routes does not declare`,
+    );
+  }
+  return manifest;
 }

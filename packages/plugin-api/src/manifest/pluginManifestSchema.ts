@@ -33,6 +33,11 @@ export const pluginManifestSchema = {
           default: [],
           items: { type: 'string', pattern: '^(GET|POST|PUT|PATCH|DELETE) /\\S*$' },
         },
+        readOnlyRoutes: {
+          type: 'array',
+          default: [],
+          items: { type: 'string', pattern: '^(POST|PUT|PATCH|DELETE) /\\S*$' },
+        },
         events: {
           type: 'object',
           additionalProperties: false,
