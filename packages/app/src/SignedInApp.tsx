@@ -12,6 +12,9 @@ import { Route, Routes, useLocation } from 'react-router';
 import { EntityPage } from './entity/EntityPage';
 import { AppLayout } from './layout/AppLayout';
 import { AdminPluginsPage } from './pages/AdminPluginsPage';
+import { AdminPolicyPage } from './pages/AdminPolicyPage';
+import { ApiTokensPage } from './pages/ApiTokensPage';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PluginPage } from './pages/PluginPage';
@@ -34,7 +37,10 @@ function AppRoutes({ plugins }: { plugins: PluginListItem[] }) {
       <Route index element={<HomePage />} />
       <Route path={`${entityRoutePath}/*`} element={<EntityPage />} />
       <Route path="/settings" element={<SettingsPage />} />
+      <Route path="/settings/api-tokens" element={<ApiTokensPage />} />
       <Route path="/admin/plugins" element={<AdminPluginsPage />} />
+      <Route path="/admin/policy" element={<AdminPolicyPage />} />
+      <Route path="/admin/audit" element={<AuditLogPage />} />
       {pages.map(({ plugin, page }) => (
         <Route
           key={`${plugin.id}/${page.id}`}
@@ -98,10 +104,10 @@ function PluginsGate() {
 
 /** Everything behind sign-in: the contexts plugins read, data fetching, and the plugin list. */
 export function SignedInApp({ session }: { session: Session }) {
-  const { fetch, permissions } = useShellServices();
+  const { fetch, createPermissions } = useShellServices();
   const appContext = useMemo(
-    () => ({ fetch, identity: session.identity, permissions }),
-    [fetch, session.identity, permissions],
+    () => ({ fetch, identity: session.identity, permissions: createPermissions() }),
+    [fetch, session.identity, createPermissions],
   );
   const swrConfig = useMemo(() => {
     const api = createApiClient({ baseUrl: '', fetch });
@@ -109,6 +115,8 @@ export function SignedInApp({ session }: { session: Session }) {
       fetcher: (key: string) => api.json(key),
       revalidateOnFocus: false,
       shouldRetryOnError: isRetryable,
+      // A cache per session: one user's answers never show to the next.
+      provider: () => new Map(),
     };
   }, [fetch]);
   return (

@@ -5,8 +5,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createPluginLoader } from './plugins/createPluginLoader';
-import { createAllowAllPermissionApi } from './services/createAllowAllPermissionApi';
 import { createAuthenticatedFetch } from './services/createAuthenticatedFetch';
+import { createPermissionApi } from './services/createPermissionApi';
 import { createRecentlyVisitedStore } from './services/createRecentlyVisitedStore';
 import { createSessionStore } from './services/createSessionStore';
 import { createThemeStore } from './services/createThemeStore';
@@ -14,11 +14,12 @@ import type { ShellServices } from './services/ShellServices';
 
 /** Makes the shell's services from the browser's globals and renders the app. */
 function start(container: HTMLElement) {
-  const sessions = createSessionStore(window.sessionStorage);
+  const sessions = createSessionStore();
   const browserFetch = window.fetch.bind(window);
+  const fetch = createAuthenticatedFetch(sessions, browserFetch, window.location.origin);
   const services: ShellServices = {
     sessions,
-    fetch: createAuthenticatedFetch(sessions, browserFetch, window.location.origin),
+    fetch,
     publicFetch: browserFetch,
     theme: createThemeStore(window.localStorage, document.documentElement),
     recentlyVisited: createRecentlyVisitedStore(window.localStorage),
@@ -26,7 +27,8 @@ function start(container: HTMLElement) {
       { registerRemotes, loadRemote },
       async (url) => (await browserFetch(url, { method: 'HEAD' })).status,
     ),
-    permissions: createAllowAllPermissionApi(),
+    createPermissions: () => createPermissionApi(fetch),
+    navigateAway: (url) => window.location.assign(url),
   };
   createRoot(container).render(
     <StrictMode>

@@ -1,22 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
-/** A headless Debian Chromium with a fresh profile; `close` also deletes the profile. */
+/** A headless Debian Chromium: `context` is a first browser profile; `newContext` makes another with its own cookies. */
 export interface TestBrowser {
   context: BrowserContext;
+  /** A fresh profile: no cookies, so no session; closed with the browser. */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
+const viewport = { width: 1280, height: 800 };
+
 /**
- * Launches `/usr/bin/chromium` headless on a new, empty user-data folder. The
- * flags keep it from calling home: this machine's network is closed, and
- * refused background connections would only slow it down.
+ * Launches `/usr/bin/chromium` headless. The flags keep it from calling home:
+ * this machine's network is closed, and refused background connections would
+ * only slow it down. Each context is an incognito-like profile, so sessions
+ * (the `atrium_session` cookie) never leak from one to another.
  */
 export async function launchChromium(): Promise<TestBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'atrium-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -29,13 +30,13 @@ export async function launchChromium(): Promise<TestBrowser> {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1280, height: 800 },
   });
+  const context = await browser.newContext({ viewport });
   return {
     context,
+    newContext: () => browser.newContext({ viewport }),
     async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   watchErrors(page);
-  // The session lives in this tab's sessionStorage, so every test on `page` is signed in.
+  // The session is this context's `atrium_session` cookie, so every test on `page` is signed in.
   await signInAsGuest(page, `${portal.url}/`);
   await page.getByRole('heading', { name: 'Welcome, guest' }).waitFor();
 }, 120_000);
@@ -54,8 +54,8 @@ afterAll(async () => {
 
 describe('the portal in a browser', () => {
   it('sends a visitor to sign-in and boots the shell for a guest', async () => {
-    // A new tab has no session.
-    const fresh = await browser.context.newPage();
+    // A new browser profile has no session cookie.
+    const fresh = await (await browser.newContext()).newPage();
     watchErrors(fresh);
     await fresh.goto(`${portal.url}/`);
     const button = fresh.getByRole('button', { name: 'Continue as guest' });
@@ -69,7 +69,7 @@ describe('the portal in a browser', () => {
     // Two fixture home cards fail; waiting for both lets the screenshot show the settled page.
     await fresh.getByRole('alert').nth(1).waitFor();
     await saveScreenshot(fresh, 'home');
-    await fresh.close();
+    await fresh.context().close();
   });
 
   it('builds the navigation from the plugin manifests, even for plugins whose code never loads', async () => {
@@ -77,9 +77,13 @@ describe('the portal in a browser', () => {
     const pages = items.flatMap((plugin) => plugin.frontend?.pages ?? []);
     expect(pages.map((p) => p.title)).toEqual(expect.arrayContaining(['Catalog', 'Missing Remote']));
     const links = mainNav(page).getByRole('link');
+    // Without permissions.roles (the development default) everyone may read the policy and the audit log.
+    await mainNav(page).getByRole('link', { name: 'Audit log' }).waitFor();
     expect((await links.allTextContents()).map((text) => text.trim())).toEqual([
       'Home',
       ...pages.map((p) => p.title),
+      'Policy',
+      'Audit log',
       'Plugins',
       'Settings',
     ]);
@@ -226,9 +230,10 @@ describe('the portal in a browser', () => {
   });
 
   it('puts one React in the page: plugin scripts carry no copy of it', async () => {
-    const fresh = await browser.context.newPage();
+    const freshContext = await browser.newContext();
+    const fresh = await freshContext.newPage();
     watchErrors(fresh);
-    const cdp = await browser.context.newCDPSession(fresh);
+    const cdp = await freshContext.newCDPSession(fresh);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const scripts: Array<Promise<{ path: string; body: string }>> = [];
     fresh.on('response', (response) => {
@@ -239,7 +244,7 @@ describe('the portal in a browser', () => {
     await signInAsGuest(fresh, `${portal.url}/catalog`);
     await entityTable(fresh).getByRole('row').nth(2).waitFor();
     const loaded = await Promise.all(scripts);
-    await fresh.close();
+    await fresh.context().close();
 
     const pluginScripts = loaded.filter((script) => script.path.startsWith('/plugins/catalog/'));
     expect(pluginScripts.map((script) => basename(script.path))).toEqual(

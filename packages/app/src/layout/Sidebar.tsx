@@ -1,14 +1,21 @@
-import { Icon } from '@atrium/plugin-api/frontend';
+import { Icon, usePermission } from '@atrium/plugin-api/frontend';
 import { useContext } from 'react';
 import { NavLink } from 'react-router';
 import { PluginsContext } from '../plugins/PluginsContext';
+import { corePermissions } from '../services/corePermissions';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   isActive ? 'shell-nav__link is-active' : 'shell-nav__link';
 
-/** The left navigation: home, then every page the plugins declare (from their manifests, before any remote loads), then admin and settings. */
+/**
+ * The left navigation: home, then every page the plugins declare (from their
+ * manifests, before any remote loads), then admin and settings. The policy and
+ * audit pages show only to users the permission API allows to read them.
+ */
 export function Sidebar() {
   const plugins = useContext(PluginsContext);
+  const policy = usePermission(corePermissions.policyRead);
+  const audit = usePermission(corePermissions.auditRead);
   const pages = plugins.flatMap((plugin) => (plugin.frontend?.pages ?? []).map((page) => ({ plugin, page })));
   return (
     <aside className="shell-sidebar">
@@ -36,6 +43,22 @@ export function Sidebar() {
           ))}
         </ul>
         <ul className="shell-nav__footer">
+          {policy.allowed ? (
+            <li>
+              <NavLink to="/admin/policy" className={linkClass}>
+                <Icon name="shield" />
+                Policy
+              </NavLink>
+            </li>
+          ) : null}
+          {audit.allowed ? (
+            <li>
+              <NavLink to="/admin/audit" className={linkClass}>
+                <Icon name="file" />
+                Audit log
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/admin/plugins" className={linkClass}>
               <Icon name="plugin" />

@@ -10,7 +10,7 @@ import { RecentlyVisitedCard } from './RecentlyVisitedCard';
 /** The home page: search, what I own, what I visited, and the cards plugins contribute. */
 export function HomePage() {
   const plugins = useContext(PluginsContext);
-  const { userEntityRef } = useIdentity();
+  const { userEntityRef, displayName } = useIdentity();
   useDocumentTitle('Home');
   const cards = plugins.flatMap((plugin) =>
     (plugin.frontend?.homeCards ?? []).map((card) => ({ plugin, card })),
@@ -19,7 +19,7 @@ export function HomePage() {
     <div className="shell-home">
       <section className="shell-home__hero" aria-labelledby="home-title">
         <h1 id="home-title" className="shell-home__title">
-          Welcome, {parseEntityRef(userEntityRef).name}
+          Welcome, {displayName ?? parseEntityRef(userEntityRef).name}
         </h1>
         <p className="shell-muted">Find any component, API, system or team in your organisation.</p>
         <SearchBox large />

@@ -1,6 +1,6 @@
-import { Button, Card, Page, Tag, useIdentity } from '@atrium/plugin-api/frontend';
+import { Button, ButtonLink, Card, ErrorPanel, Page, Tag, useIdentity } from '@atrium/plugin-api/frontend';
 import type { ThemePreference } from '../services/ThemePreference';
-import { useShellServices } from '../services/useShellServices';
+import { useSignOut } from '../services/useSignOut';
 import { useThemePreference } from '../services/useThemePreference';
 import { useDocumentTitle } from '../useDocumentTitle';
 
@@ -10,10 +10,10 @@ const themes: Array<{ value: ThemePreference; label: string }> = [
   { value: 'dark', label: 'Dark' },
 ];
 
-/** Settings: the colour theme, and who the portal thinks you are. */
+/** Settings: the colour theme, who the portal thinks you are, and a way to your API tokens. */
 export function SettingsPage() {
   const identity = useIdentity();
-  const { sessions } = useShellServices();
+  const { signOut, error } = useSignOut();
   const [theme, setTheme] = useThemePreference();
   useDocumentTitle('Settings');
   return (
@@ -39,11 +39,12 @@ export function SettingsPage() {
         <Card
           title="Who am I"
           actions={
-            <Button icon="logout" onClick={() => sessions.clear()}>
+            <Button icon="logout" onClick={signOut}>
               Sign out
             </Button>
           }
         >
+          {error ? <ErrorPanel title="Could not sign out" error={error} /> : null}
           <dl className="shell-facts">
             <dt>User</dt>
             <dd>
@@ -58,12 +59,27 @@ export function SettingsPage() {
             <dt>Roles</dt>
             <dd className="shell-inline-list">
               {identity.roles.length === 0 ? (
-                <span className="shell-muted">None</span>
+                <span className="shell-muted">
+                  None of its own; the permission policy decides what you may do
+                </span>
               ) : (
                 identity.roles.map((role) => <Tag key={role}>{role}</Tag>)
               )}
             </dd>
           </dl>
+        </Card>
+        <Card
+          title="API tokens"
+          actions={
+            <ButtonLink to="/settings/api-tokens" icon="key">
+              Manage API tokens
+            </ButtonLink>
+          }
+        >
+          <p className="shell-muted">
+            Personal tokens let the <code>atrium</code> CLI or a CI job call the Atrium API as you, limited to
+            the permissions you choose.
+          </p>
         </Card>
       </div>
     </Page>

@@ -1,9 +1,13 @@
 import type { Session } from './Session';
+import type { SessionState } from './SessionState';
 
-/** Holds the signed-in session and tells subscribers when it changes. */
+/** Holds the session state and tells subscribers when it changes. */
 export interface SessionStore {
-  get(): Session | undefined;
-  set(session: Session): void;
+  get(): SessionState;
+  /** The signed-in session, or undefined in any other state. */
+  session(): Session | undefined;
+  set(state: SessionState): void;
+  /** Signed out: the server refused the cookie, or the user signed out. */
   clear(): void;
   subscribe(listener: () => void): () => void;
 }

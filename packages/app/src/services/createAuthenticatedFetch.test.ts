@@ -1,45 +1,61 @@
 import { createAuthenticatedFetch } from './createAuthenticatedFetch';
-import type { SessionStore } from './SessionStore';
+import { createSessionStore } from './createSessionStore';
 
-function sessionsWithToken(): SessionStore & { cleared: boolean } {
-  const store = {
-    cleared: false,
-    get: () =>
-      store.cleared
-        ? undefined
-        : {
-            token: 'secret',
-            expiresAt: '2030-01-01T00:00:00Z',
-            identity: { userEntityRef: 'user:default/guest', ownershipEntityRefs: [], roles: [] },
-          },
-    set: () => undefined,
-    clear: () => {
-      store.cleared = true;
+function signedIn() {
+  const sessions = createSessionStore();
+  sessions.set({
+    status: 'signed-in',
+    session: {
+      identity: { userEntityRef: 'user:default/ada', ownershipEntityRefs: [], roles: [] },
+      csrfToken: 'csrf-1',
     },
-    subscribe: () => () => undefined,
-  };
-  return store;
+  });
+  return sessions;
 }
 
-describe('createAuthenticatedFetch', () => {
-  it('adds the bearer token to same-origin requests', async () => {
-    const base = jest.fn(async (_input: string, _init?: RequestInit) => new Response('{}'));
-    await createAuthenticatedFetch(sessionsWithToken(), base, 'http://portal.test')('/api/catalog/x');
-    expect(new Headers(base.mock.calls[0]?.[1]?.headers).get('authorization')).toBe('Bearer secret');
-  });
+const baseFetch = () => jest.fn(async (_input: string, _init?: RequestInit) => new Response('{}'));
 
-  it('never sends the token to another origin', async () => {
-    const base = jest.fn(async (_input: string, _init?: RequestInit) => new Response('{}'));
+describe('createAuthenticatedFetch', () => {
+  it('sends the cookie and the CSRF token with an unsafe same-origin request', async () => {
+    const base = baseFetch();
     await createAuthenticatedFetch(
-      sessionsWithToken(),
+      signedIn(),
       base,
       'http://portal.test',
-    )('https://elsewhere.test/x');
+    )('/api/catalog/refresh', {
+      method: 'post',
+    });
+    const init = base.mock.calls[0]?.[1];
+    expect(init?.credentials).toBe('same-origin');
+    expect(new Headers(init?.headers).get('x-atrium-csrf')).toBe('csrf-1');
+  });
+
+  it('leaves the CSRF token off reads', async () => {
+    const base = baseFetch();
+    await createAuthenticatedFetch(signedIn(), base, 'http://portal.test')('/api/catalog/entities');
+    expect(new Headers(base.mock.calls[0]?.[1]?.headers).has('x-atrium-csrf')).toBe(false);
+  });
+
+  it('never sends the CSRF token to another origin', async () => {
+    const base = baseFetch();
+    await createAuthenticatedFetch(
+      signedIn(),
+      base,
+      'http://portal.test',
+    )('https://elsewhere.test/x', {
+      method: 'DELETE',
+    });
+    expect(new Headers(base.mock.calls[0]?.[1]?.headers).has('x-atrium-csrf')).toBe(false);
+  });
+
+  it('sends no bearer token: the session is the cookie', async () => {
+    const base = baseFetch();
+    await createAuthenticatedFetch(signedIn(), base, 'http://portal.test')('/api/x', { method: 'POST' });
     expect(new Headers(base.mock.calls[0]?.[1]?.headers).has('authorization')).toBe(false);
   });
 
   it('ends the session on a 401', async () => {
-    const sessions = sessionsWithToken();
+    const sessions = signedIn();
     const base = async () => new Response('{}', { status: 401 });
     const response = await createAuthenticatedFetch(
       sessions,
@@ -47,6 +63,6 @@ describe('createAuthenticatedFetch', () => {
       'http://portal.test',
     )('/api/core/plugins');
     expect(response.status).toBe(401);
-    expect(sessions.cleared).toBe(true);
+    expect(sessions.get()).toEqual({ status: 'signed-out' });
   });
 });

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import type { Session } from './Session';
+import type { SessionState } from './SessionState';
 import { useShellServices } from './useShellServices';
 
-/** The signed-in session, or undefined; re-renders on sign-in and sign-out. */
-export function useSession(): Session | undefined {
+/** The session state; re-renders on sign-in and sign-out. */
+export function useSession(): SessionState {
   const { sessions } = useShellServices();
   return useSyncExternalStore(sessions.subscribe, sessions.get);
 }

@@ -7,6 +7,8 @@ export interface MenuProps {
   label: string;
   /** What the button shows; by default the label. */
   trigger?: ReactNode;
+  /** Shown above the items and not selectable, e.g. who is signed in. */
+  header?: ReactNode;
   items: MenuItem[];
   /** Which edge of the button the menu lines up with; default `end`. */
   align?: 'start' | 'end';

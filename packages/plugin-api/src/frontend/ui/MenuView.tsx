@@ -8,6 +8,7 @@ import type { MenuProps } from './MenuProps';
 export function MenuView({
   label,
   trigger,
+  header,
   items,
   align = 'end',
   defaultOpen,
@@ -32,6 +33,12 @@ export function MenuView({
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="atrium-menu" align={align} sideOffset={6} aria-label={label}>
+          {header ? (
+            <>
+              <DropdownMenu.Label className="atrium-menu__header">{header}</DropdownMenu.Label>
+              <DropdownMenu.Separator className="atrium-menu__separator" />
+            </>
+          ) : null}
           {items.map((item) => (
             <DropdownMenu.Item
               key={item.id}
