@@ -178,6 +178,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     config,
     knex: coreKnex,
     entities: coreEntities,
+    rolesOf: (principal) => permissionPolicy.policy.rolesOf(principal),
     logger: logger.child({ service: 'auth' }),
   });
   const auth = createAuthService();

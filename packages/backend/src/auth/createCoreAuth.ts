@@ -1,4 +1,4 @@
-import type { EntityStoreService, LoggerService } from '@atrium/plugin-api';
+import type { EntityStoreService, LoggerService, UserPrincipal } from '@atrium/plugin-api';
 import type { Request, RequestHandler, Router } from 'express';
 import type { Knex } from 'knex';
 import type { RootConfig } from '../config';
@@ -51,6 +51,8 @@ export async function createCoreAuth(options: {
   config: RootConfig;
   knex: Knex;
   entities: EntityStoreService;
+  /** The roles the permission policy gives a principal, shown by `GET /me`. */
+  rolesOf(principal: UserPrincipal): string[];
   logger: LoggerService;
 }): Promise<CoreAuth> {
   const { config, knex, entities, logger } = options;
@@ -134,6 +136,7 @@ export async function createCoreAuth(options: {
       secureCookies,
       maxTokenDays: config.get<number>('auth.apiTokens.maxDays'),
       rateLimit: config.get<AuthRateLimitConfig>('auth.rateLimit'),
+      rolesOf: options.rolesOf,
       logger,
     }),
   };

@@ -5,6 +5,7 @@ import {
   type LoggerService,
   NotAllowedError,
   NotFoundError,
+  type UserPrincipal,
 } from '@atrium/plugin-api';
 import Ajv from 'ajv';
 import express, { type CookieOptions, type Request, type Response } from 'express';
@@ -32,13 +33,13 @@ interface CreateTokenRequest {
 
 const permissionPattern = '^(\\*|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(\\.\\*)?)$';
 
-/** What the shell learns about the signed-in user. */
-function toIdentity(signedIn: SessionPrincipal) {
+/** What the shell learns about the signed-in user; `roles` are every role the policy gives them. */
+function toIdentity(signedIn: SessionPrincipal, rolesOf: (principal: UserPrincipal) => string[]) {
   const { principal } = signedIn;
   return {
     userEntityRef: principal.userEntityRef,
     ownershipEntityRefs: principal.ownershipEntityRefs,
-    roles: principal.roles,
+    roles: rolesOf(principal),
     via: principal.via,
     ...(principal.scopes === undefined ? {} : { scopes: principal.scopes }),
     ...(signedIn.displayName === undefined ? {} : { displayName: signedIn.displayName }),
@@ -60,6 +61,8 @@ export interface CoreAuthRouterOptions {
   /** `auth.apiTokens.maxDays`. */
   maxTokenDays: number;
   rateLimit: AuthRateLimitConfig;
+  /** The roles the permission policy gives a principal (from groups and users as well as explicit ones). */
+  rolesOf(principal: UserPrincipal): string[];
   logger: LoggerService;
 }
 
@@ -228,7 +231,7 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
     res.json({
       token: session.id,
       expiresAt: session.expiresAt.toISOString(),
-      identity: toIdentity(session),
+      identity: toIdentity(session, options.rolesOf),
       csrfToken: session.csrfToken,
     });
   });
@@ -247,8 +250,11 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
     const current = requestSession.get(req);
     res.json(
       current === undefined
-        ? { identity: toIdentity({ principal }) }
-        : { identity: toIdentity({ ...current.session, principal }), csrfToken: current.session.csrfToken },
+        ? { identity: toIdentity({ principal }, options.rolesOf) }
+        : {
+            identity: toIdentity({ ...current.session, principal }, options.rolesOf),
+            csrfToken: current.session.csrfToken,
+          },
     );
   });
 

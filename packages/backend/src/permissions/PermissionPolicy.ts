@@ -1,4 +1,10 @@
-import type { ConditionalDecision, Credentials, Permission, PermissionResource } from '@atrium/plugin-api';
+import type {
+  ConditionalDecision,
+  Credentials,
+  Permission,
+  PermissionResource,
+  UserPrincipal,
+} from '@atrium/plugin-api';
 
 /** Decides authorization questions for every plugin; the core has exactly one. */
 export interface PermissionPolicy {
@@ -16,4 +22,6 @@ export interface PermissionPolicy {
     principal: Credentials['principal'];
     permission: Permission;
   }): Promise<ConditionalDecision>;
+  /** The names of the roles the principal holds, for showing who someone is. */
+  rolesOf(principal: UserPrincipal): string[];
 }

@@ -49,6 +49,12 @@ const jane = user('jane', {
 const bob = user('bob', { ownershipEntityRefs: ['user:default/bob', 'group:default/team-b'] });
 
 describe('createConfigPermissionPolicy', () => {
+  it('names the roles a principal holds through its groups, its own ref, "*" and explicit roles', () => {
+    expect(policy.rolesOf(jane)).toEqual(['admin', 'member']);
+    expect(policy.rolesOf(user('sam'))).toEqual(['member', 'scorer']);
+    expect(policy.rolesOf(user('robot', { roles: ['ci'] }))).toEqual(['member', 'ci']);
+  });
+
   it('grants an exact permission id to every member of a role', async () => {
     await expect(policy.decide({ principal: bob, permission: entityRead })).resolves.toBe('allow');
   });

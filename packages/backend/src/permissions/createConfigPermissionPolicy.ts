@@ -34,19 +34,20 @@ type Grant = 'everywhere' | 'owned' | 'none';
  * createConfigPermissionPolicy([{ name: 'admin', members: ['group:default/platform'], allow: [{ permission: '*', owned: false }] }]);
  */
 export function createConfigPermissionPolicy(roles: PolicyRole[]): PermissionPolicy {
+  const heldRoles = (principal: UserPrincipal): PolicyRole[] => {
+    const ownership = new Set(principal.ownershipEntityRefs.map(toPolicyRef));
+    return roles.filter(
+      (role) =>
+        principal.roles.includes(role.name) ||
+        role.members.some((member) => member === '*' || ownership.has(member)),
+    );
+  };
   const grantOf = (principal: UserPrincipal, permission: Permission): Grant => {
     if (!isWithinScopes(principal, permission.id)) {
       return 'none';
     }
-    const ownership = new Set(principal.ownershipEntityRefs.map(toPolicyRef));
     let grant: Grant = 'none';
-    for (const role of roles) {
-      const holds =
-        principal.roles.includes(role.name) ||
-        role.members.some((member) => member === '*' || ownership.has(member));
-      if (!holds) {
-        continue;
-      }
+    for (const role of heldRoles(principal)) {
       for (const item of role.allow) {
         if (matchesPermissionPattern(item.permission, permission.id)) {
           if (!item.owned) {
@@ -90,6 +91,9 @@ export function createConfigPermissionPolicy(roles: PolicyRole[]): PermissionPol
         };
       }
       return { result: 'deny' };
+    },
+    rolesOf(principal) {
+      return heldRoles(principal).map((role) => role.name);
     },
   };
 }

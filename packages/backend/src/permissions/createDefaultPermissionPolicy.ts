@@ -15,5 +15,8 @@ export function createDefaultPermissionPolicy(): PermissionPolicy {
         result: principal.type === 'user' && isWithinScopes(principal, permission.id) ? 'allow' : 'deny',
       };
     },
+    rolesOf(principal) {
+      return principal.roles;
+    },
   };
 }

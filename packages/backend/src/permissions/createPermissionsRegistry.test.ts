@@ -30,7 +30,7 @@ function spyPolicy() {
     ReturnType<PermissionPolicy['decideConditional']>,
     Parameters<PermissionPolicy['decideConditional']>
   >(async () => ({ result: 'conditional', filter: { kind: 'component' } }));
-  return { decide, decideConditional };
+  return { decide, decideConditional, rolesOf: () => [] };
 }
 
 describe('createPermissionsRegistry', () => {

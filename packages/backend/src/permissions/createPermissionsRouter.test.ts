@@ -73,6 +73,15 @@ describe.each(TEST_DATABASE_KINDS)('the permissions API on %s', (kind) => {
     expect((await host.fetch('/api/core/permissions/authorize', json({ items: [] }, null))).status).toBe(401);
   });
 
+  it('shows each caller the roles the policy gives them in GET /api/core/auth/me', async () => {
+    const rolesOf = async (token: string) => {
+      const res = await host.fetch('/api/core/auth/me', { token });
+      return ((await res.json()) as { identity: { roles: string[] } }).identity.roles;
+    };
+    expect(await rolesOf(TEST_TOKEN)).toEqual(['admin', 'member']);
+    expect(await rolesOf(janeToken)).toEqual(['member']);
+  });
+
   it('shows the effective policy and every declared permission to an admin', async () => {
     const res = await host.fetch('/api/core/permissions/policy');
     expect(res.status).toBe(200);
