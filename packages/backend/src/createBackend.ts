@@ -174,13 +174,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       'permissions.roles is not configured, so every signed-in user may do everything; configure roles in app-config before going live',
     );
   }
-  const coreAuth = await createCoreAuth({
-    config,
-    knex: coreKnex,
-    entities: coreEntities,
-    rolesOf: (principal) => permissionPolicy.policy.rolesOf(principal),
-    logger: logger.child({ service: 'auth' }),
-  });
   const auth = createAuthService();
   const audit = await createAudit({
     knex: coreKnex,
@@ -190,6 +183,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     permissions: corePermissionsService,
     manifests: plugins.map((p) => p.manifest),
     retentionDays: config.get<number>('audit.retentionDays'),
+  });
+  const coreAuth = await createCoreAuth({
+    config,
+    knex: coreKnex,
+    entities: coreEntities,
+    rolesOf: (principal) => permissionPolicy.policy.rolesOf(principal),
+    audit: audit.recorder,
+    logger: logger.child({ service: 'auth' }),
   });
   const urlReader = createUrlReader({ allow: config.get<ReadingAllowRule[]>('backend.reading.allow') });
   const enabledConfig =
@@ -233,11 +234,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     includeStack: !production,
     contentSecurityPolicy: createShellContentSecurityPolicy(config.get<string[]>('plugins.origins')),
   });
+  // Before authentication, so that the audit log also sees the requests it refuses.
+  app.use('/api', audit.middleware);
   app.use(
     '/api',
     coreAuth.middleware((path) => isPublicPluginPath(host.runtimes, path)),
   );
-  app.use('/api', audit.middleware);
   app.use('/api/core/auth', coreAuth.router);
   app.use('/api/core', createCorePluginsRouter(host.runtimes, filterFrontendConfig(config, schemas)));
   app.use(

@@ -4,11 +4,14 @@ export interface AuditRecord {
   id: string;
   /** When the response finished, ISO 8601. */
   at: string;
-  /** The caller's user entity ref (lowercase), or `anonymous`. */
+  /**
+   * The caller's user entity ref (lowercase), or `anonymous`; for a refused sign-in,
+   * what the provider said about the person (e-mail or login), when it got that far.
+   */
   actor: string;
   /** How the caller authenticated (`token`, `guest`, `session`, `api-token`); absent for anonymous callers. */
   via?: string;
-  /** `<plugin or core>:<METHOD> <route pattern>`, e.g. `catalog:POST /locations`. */
+  /** `<plugin or core>:<METHOD> <route pattern>`, e.g. `catalog:POST /locations`, or `core:sign-in` / `core:sign-out`. */
   action: string;
   /** The concrete path, without the query string, e.g. `/api/catalog/locations`. */
   target: string;

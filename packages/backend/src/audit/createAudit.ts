@@ -2,16 +2,20 @@ import type { AuthService, LoggerService, PermissionsService, PluginManifest } f
 import type { RequestHandler, Router } from 'express';
 import type { Knex } from 'knex';
 import type { Scheduler } from '../scheduler';
+import type { AuditRecorder } from './AuditRecorder';
 import { AuditStore } from './AuditStore';
 import { coreAuditRoutes } from './coreAuditRoutes';
 import { createAuditMiddleware } from './createAuditMiddleware';
+import { createAuditRecorder } from './createAuditRecorder';
 import { createAuditRouter } from './createAuditRouter';
 import { describeAuditAction } from './describeAuditAction';
 
 /** The core's audit log: what `createBackend` mounts. */
 export interface Audit {
-  /** For `app.use('/api', …)` after authentication and before the routers. */
+  /** For `app.use('/api', …)` before authentication, so that requests it refuses are seen too. */
   middleware: RequestHandler;
+  /** For what the middleware cannot see or name: sign-in (a GET callback) and sign-out. */
+  recorder: AuditRecorder;
   /** For `app.use('/api/core/audit', …)`. */
   router: Router;
   store: AuditStore;
@@ -50,12 +54,13 @@ export async function createAudit(options: {
       }
     },
   });
+  const recorder = createAuditRecorder({ store, logger });
   return {
     store,
+    recorder,
     middleware: createAuditMiddleware({
-      store,
+      recorder,
       auth,
-      logger,
       describe: describeAuditAction(manifests, coreAuditRoutes),
     }),
     router: createAuditRouter({ auth, store, permissions }),

@@ -1,11 +1,14 @@
 import { createFakeAuth, createFakeLogger } from '@atrium/plugin-api/testing';
 import express from 'express';
 import request from 'supertest';
+import { createAuthService } from '../auth/createAuthService';
 import { createRequestIdMiddleware } from '../http/createRequestIdMiddleware';
 import { waitFor } from '../testing/waitFor';
 import type { AuditStore } from './AuditStore';
 import { createAuditMiddleware } from './createAuditMiddleware';
+import { createAuditRecorder } from './createAuditRecorder';
 import { describeAuditAction } from './describeAuditAction';
+import { refusedPrincipal } from './refusedPrincipal';
 
 type Insert = AuditStore['insert'];
 
@@ -16,7 +19,7 @@ function appWith(insert: jest.Mock<ReturnType<Insert>, Parameters<Insert>>) {
   app.use(
     '/api',
     createAuditMiddleware({
-      store: { insert } as unknown as AuditStore,
+      recorder: createAuditRecorder({ store: { insert } as unknown as AuditStore, logger }),
       auth: createFakeAuth({
         type: 'user',
         userEntityRef: 'user:default/Jane',
@@ -24,7 +27,6 @@ function appWith(insert: jest.Mock<ReturnType<Insert>, Parameters<Insert>>) {
         roles: [],
         via: 'session',
       }),
-      logger,
       describe: describeAuditAction(
         [
           {
@@ -117,5 +119,47 @@ describe('createAuditMiddleware', () => {
     expect(logger.lines.find((line) => line.level === 'error')?.message).toBe(
       'Could not record the audit event for catalog:DELETE /locations/:id /api/catalog/locations/9',
     );
+  });
+
+  it('names the owner of a refused session and skips anonymous 401s, reading the caller after the response', async () => {
+    const insert = jest.fn<ReturnType<Insert>, Parameters<Insert>>(async () => undefined);
+    const logger = createFakeLogger();
+    const app = express();
+    app.use(
+      '/api',
+      createAuditMiddleware({
+        recorder: createAuditRecorder({ store: { insert } as unknown as AuditStore, logger }),
+        auth: createAuthService(),
+        describe: describeAuditAction([], { routes: [], readOnlyRoutes: [] }),
+      }),
+    );
+    app.post('/api/refused', (req, res) => {
+      refusedPrincipal.set(req, {
+        type: 'user',
+        userEntityRef: 'user:default/Jane',
+        ownershipEntityRefs: [],
+        roles: [],
+        via: 'session',
+      });
+      res.status(403).end();
+    });
+    app.post('/api/anonymous', (_req, res) => {
+      res.status(401).end();
+    });
+    app.post('/api/public', (_req, res) => {
+      res.status(200).end();
+    });
+
+    await request(app).post('/api/anonymous').expect(401);
+    await request(app).post('/api/refused').expect(403);
+    await request(app).post('/api/public').expect(200);
+
+    await waitFor('two audit inserts', () => insert.mock.calls.length === 2);
+    expect(
+      insert.mock.calls.map(([record]) => [record.actor, record.via, record.target, record.outcome]),
+    ).toEqual([
+      ['user:default/jane', 'session', '/api/refused', 'failure'],
+      ['anonymous', undefined, '/api/public', 'success'],
+    ]);
   });
 });

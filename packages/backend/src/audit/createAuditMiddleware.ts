@@ -1,26 +1,27 @@
 import { AsyncResource } from 'node:async_hooks';
-import type { AuthService, LoggerService } from '@atrium/plugin-api';
+import type { AuthService } from '@atrium/plugin-api';
 import type { RequestHandler } from 'express';
-import { currentRequestId } from '../logging';
-import type { AuditStore } from './AuditStore';
+import type { AuditRecorder } from './AuditRecorder';
 import type { AuditAction } from './describeAuditAction';
+import { refusedPrincipal } from './refusedPrincipal';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Records every request under `/api` with an unsafe method once its response
- * finishes: one row in the audit table and one log line marked `audit: true`.
- * Mounted on `/api` after authentication (so the actor is known) and before the
- * routers. Routes declared read-only are skipped. Only the path is kept, never the query string, which may carry tokens.
- * A failing insert is logged and never touches the response, which is already sent.
+ * finishes. Mounted on `/api` before authentication, and it reads the caller when
+ * the response is done, so requests that authentication refuses are seen too: a
+ * session refused for its CSRF header is recorded as that session's user; an
+ * anonymous 401 is not recorded, so that floods without credentials cannot fill
+ * the table. Routes declared read-only are skipped. Only the path is kept, never
+ * the query string, which may carry tokens.
  */
 export function createAuditMiddleware(options: {
-  store: AuditStore;
+  recorder: AuditRecorder;
   auth: AuthService;
-  logger: LoggerService;
   describe(method: string, apiPath: string): AuditAction;
 }): RequestHandler {
-  const { store, auth, logger, describe } = options;
+  const { recorder, auth, describe } = options;
   return (req, res, next) => {
     const method = req.method.toUpperCase();
     if (!unsafeMethods.has(method)) {
@@ -35,44 +36,24 @@ export function createAuditMiddleware(options: {
       next();
       return;
     }
-    const { principal } = auth.credentials(req);
-    const requestId = currentRequestId();
     res.once(
       'close',
       AsyncResource.bind(() => {
         const status = res.statusCode;
-        const outcome = res.writableFinished && status < 400 ? 'success' : 'failure';
-        const actor = principal.type === 'user' ? principal.userEntityRef.toLowerCase() : 'anonymous';
-        const via = principal.type === 'user' ? principal.via : undefined;
-        logger.info(`audit: ${actor} ${action} ${target} ${outcome} ${status}`, {
-          audit: true,
-          actor,
-          via,
+        const { principal: authenticated } = auth.credentials(req);
+        const principal = authenticated.type === 'user' ? authenticated : refusedPrincipal.get(req);
+        if (principal === undefined && status === 401) {
+          return;
+        }
+        recorder.record({
+          actor: principal === undefined ? 'anonymous' : principal.userEntityRef.toLowerCase(),
+          ...(principal === undefined ? {} : { via: principal.via }),
           action,
           target,
-          outcome,
+          outcome: res.writableFinished && status < 400 ? 'success' : 'failure',
           status,
           pluginId,
         });
-        store
-          .insert({
-            at: new Date(),
-            actor,
-            ...(via === undefined ? {} : { via }),
-            action,
-            target,
-            outcome,
-            status,
-            ...(requestId === undefined ? {} : { requestId }),
-            pluginId,
-          })
-          .catch((error: unknown) =>
-            logger.error(`Could not record the audit event for ${action} ${target}`, {
-              error,
-              action,
-              target,
-            }),
-          );
       }),
     );
     next();

@@ -1,6 +1,7 @@
 import type { EntityStoreService, LoggerService, UserPrincipal } from '@atrium/plugin-api';
 import type { Request, RequestHandler, Router } from 'express';
 import type { Knex } from 'knex';
+import type { AuditRecorder } from '../audit/AuditRecorder';
 import type { RootConfig } from '../config';
 import { BackendStartupError } from '../host/BackendStartupError';
 import { parseDuration } from '../scheduler/parseDuration';
@@ -43,7 +44,7 @@ export interface CoreAuth {
  * token, API token, session.
  *
  * @example
- * const coreAuth = await createCoreAuth({ config, knex: coreKnex, entities: store.forProvider('core'), logger });
+ * const coreAuth = await createCoreAuth({ config, knex: coreKnex, entities: store.forProvider('core'), rolesOf, audit: audit.recorder, logger });
  * app.use('/api', coreAuth.middleware((path) => isPublicPluginPath(host.runtimes, path)));
  * app.use('/api/core/auth', coreAuth.router);
  */
@@ -53,6 +54,8 @@ export async function createCoreAuth(options: {
   entities: EntityStoreService;
   /** The roles the permission policy gives a principal, shown by `GET /me`. */
   rolesOf(principal: UserPrincipal): string[];
+  /** Where sign-ins and sign-outs are recorded. */
+  audit: AuditRecorder;
   logger: LoggerService;
 }): Promise<CoreAuth> {
   const { config, knex, entities, logger } = options;
@@ -137,6 +140,7 @@ export async function createCoreAuth(options: {
       maxTokenDays: config.get<number>('auth.apiTokens.maxDays'),
       rateLimit: config.get<AuthRateLimitConfig>('auth.rateLimit'),
       rolesOf: options.rolesOf,
+      audit: options.audit,
       logger,
     }),
   };

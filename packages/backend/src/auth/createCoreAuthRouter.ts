@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import {
   AtriumError,
@@ -10,6 +11,7 @@ import {
 import Ajv from 'ajv';
 import express, { type CookieOptions, type Request, type Response } from 'express';
 import { Passport } from 'passport';
+import type { AuditRecorder } from '../audit/AuditRecorder';
 import type { ApiTokenStore } from './ApiTokenStore';
 import { type AuthRateLimitConfig, createAuthRateLimit } from './createAuthRateLimit';
 import { createAuthService } from './createAuthService';
@@ -32,6 +34,19 @@ interface CreateTokenRequest {
 }
 
 const permissionPattern = '^(\\*|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(\\.\\*)?)$';
+
+/** Who a sign-in or sign-out was by, as far as the handler got; the audit record is written from it. */
+interface AuditedAttempt {
+  actor: string;
+  via?: string;
+  succeeded: boolean;
+}
+
+/** What a refused sign-in is recorded under: what the provider said about the person, never a token or code. */
+function refusedActorOf(profile: SignInProfile): string {
+  const login = profile.claims.login ?? profile.claims.preferred_username;
+  return profile.email ?? (typeof login === 'string' && login !== '' ? login : 'anonymous');
+}
 
 /** What the shell learns about the signed-in user; `roles` are every role the policy gives them. */
 function toIdentity(signedIn: SessionPrincipal, rolesOf: (principal: UserPrincipal) => string[]) {
@@ -63,6 +78,8 @@ export interface CoreAuthRouterOptions {
   rateLimit: AuthRateLimitConfig;
   /** The roles the permission policy gives a principal (from groups and users as well as explicit ones). */
   rolesOf(principal: UserPrincipal): string[];
+  /** Records sign-in and sign-out, which the audit middleware skips (see `coreAuditRoutes`). */
+  audit: AuditRecorder;
   logger: LoggerService;
 }
 
@@ -74,10 +91,14 @@ export interface CoreAuthRouterOptions {
  * sign-in is refused); `POST /guest/sign-in` (when `auth.guest.enabled`);
  * `POST /sign-out`; `GET /me`; and the caller's personal API tokens:
  * `GET /tokens`, `POST /tokens`, `DELETE /tokens/:id` (from a session only).
- * Public paths are those of `isPublicCoreAuthPath`.
+ * Public paths are those of `isPublicCoreAuthPath`. Sign-ins (`core:sign-in`,
+ * target `/api/core/auth/<provider>`) and sign-outs (`core:sign-out`) are recorded
+ * in the audit log here, once each, with the person resolved; attempts refused by
+ * the rate limit or naming an unconfigured provider are not.
  */
 export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Router {
-  const { guest, sessions, apiTokens, identity, stateCookie, secureCookies, maxTokenDays, logger } = options;
+  const { guest, sessions, apiTokens, identity, stateCookie, secureCookies, maxTokenDays, audit, logger } =
+    options;
   const providers = new Map(options.providers.map((provider) => [provider.id, provider]));
   const auth = createAuthService();
   const passport = new Passport();
@@ -120,6 +141,37 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
       via: signedIn.principal.via,
     });
     return session;
+  };
+
+  /**
+   * Records `action` once the response is sent, as whoever the returned attempt
+   * names by then; an attempt the handler never marked as succeeded (a refusal, a
+   * thrown error) is a failure by `anonymous` unless it learnt who was refused.
+   */
+  const auditOnClose = (res: Response, action: 'core:sign-in' | 'core:sign-out', target: string) => {
+    const attempt: AuditedAttempt = { actor: 'anonymous', succeeded: false };
+    res.once(
+      'close',
+      AsyncResource.bind(() => {
+        const status = res.statusCode;
+        audit.record({
+          actor: attempt.actor.toLowerCase(),
+          ...(attempt.via === undefined ? {} : { via: attempt.via }),
+          action,
+          target,
+          outcome: attempt.succeeded && res.writableFinished && status < 400 ? 'success' : 'failure',
+          status,
+          pluginId: 'core',
+        });
+      }),
+    );
+    return attempt;
+  };
+
+  const signedInAs = (attempt: AuditedAttempt, { principal }: SessionPrincipal) => {
+    attempt.actor = principal.userEntityRef;
+    attempt.via = principal.via;
+    attempt.succeeded = true;
   };
 
   const toSignInPage = (res: Response, message: string) => {
@@ -195,6 +247,7 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
 
   router.get('/:provider/handler', limit('sign-in'), async (req, res) => {
     const provider = providerOf(req);
+    const attempt = auditOnClose(res, 'core:sign-in', `${req.baseUrl}/${provider.id}`);
     const saved = stateCookie.read(req);
     stateCookie.clear(res);
     try {
@@ -205,18 +258,22 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
         toSignInPage(res, outcome?.failure ?? `Sign-in with ${provider.title} failed`);
         return;
       }
+      // Should the catalog refuse the person, the record names them by what the provider said.
+      attempt.actor = refusedActorOf(outcome.profile);
       const signedIn = await identity.signIn(outcome.profile);
       await startSession(res, signedIn);
+      signedInAs(attempt, signedIn);
       res.redirect(302, parseReturnTo(outcome.state?.returnTo ?? saved?.returnTo));
     } catch (error) {
       failSignIn(res, provider, error);
     }
   });
 
-  router.post('/guest/sign-in', limit('guest sign-in'), async (_req, res) => {
+  router.post('/guest/sign-in', limit('guest sign-in'), async (req, res) => {
     if (!guest.enabled) {
       throw new NotFoundError('Guest sign-in is not enabled; set auth.guest.enabled in app-config.yaml');
     }
+    const attempt = auditOnClose(res, 'core:sign-in', `${req.baseUrl}/guest`);
     const userEntityRef = 'user:default/guest';
     const session = await startSession(res, {
       principal: {
@@ -228,6 +285,7 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
       },
       displayName: 'Guest',
     });
+    signedInAs(attempt, session);
     res.json({
       token: session.id,
       expiresAt: session.expiresAt.toISOString(),
@@ -237,11 +295,18 @@ export function createCoreAuthRouter(options: CoreAuthRouterOptions): express.Ro
   });
 
   router.post('/sign-out', async (req, res) => {
+    const attempt = auditOnClose(res, 'core:sign-out', `${req.baseUrl}/sign-out`);
+    const { principal } = auth.credentials(req);
+    if (principal.type === 'user') {
+      attempt.actor = principal.userEntityRef;
+      attempt.via = principal.via;
+    }
     const current = requestSession.get(req);
     if (current !== undefined) {
       await sessions.end(current.id);
     }
     res.clearCookie(sessionCookieName, cookieFlags);
+    attempt.succeeded = true;
     res.status(204).end();
   });
 

@@ -1,5 +1,6 @@
 import { NotAllowedError } from '@atrium/plugin-api';
 import type { Request } from 'express';
+import { refusedPrincipal } from '../audit/refusedPrincipal';
 import type { Authenticator } from './Authenticator';
 import { csrfHeaderName } from './csrfHeaderName';
 import { readBearerToken } from './readBearerToken';
@@ -43,6 +44,8 @@ export function createSessionAuthenticator(options: {
       if (bearer === undefined && !safeMethods.has(req.method) && !csrfExempt(req)) {
         const presented = req.get(csrfHeaderName);
         if (presented === undefined || !safeEqual(presented, session.csrfToken)) {
+          // The audit log records the refusal against this session's user: it may be a forgery aimed at them.
+          refusedPrincipal.set(req, session.principal);
           throw new NotAllowedError(
             `${req.method} ${req.originalUrl.split('?')[0]} with a session cookie needs the X-Atrium-CSRF header set to the csrfToken from GET /api/core/auth/me`,
           );
