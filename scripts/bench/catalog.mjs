@@ -6,6 +6,7 @@
 // Usage: cd /work/main && npx tsc -b && node scripts/bench/catalog.mjs [--entities 100000]
 //        [--samples 200] [--loads 5] [--only sqlite|postgres]   (--only skips updating BENCHMARKS.md)
 //        [--cpu-prof DIR]   (writes a V8 CPU profile of each backend to DIR)
+//        [--backend-log DIR]   (writes each backend's whole log to DIR/<label>.log)
 //
 // The backend runs in a child process (`atrium start`), so its RSS is its own.
 // PostgreSQL: a fresh database on ATRIUM_TEST_PG_HOST (default 127.0.0.1:5432), dropped afterwards.
@@ -13,7 +14,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -49,6 +50,7 @@ const samples = Number(option('samples', 200));
 const loads = Number(option('loads', 5));
 const only = option('only', undefined);
 const cpuProfileDir = option('cpu-prof', undefined);
+const backendLogDir = option('backend-log', undefined);
 const entitiesPerFile = 200;
 const loadAverageAtStart = os.loadavg();
 
@@ -375,7 +377,15 @@ async function startBackend({ dir, database, source, label }) {
   );
   const log = [];
   let onLine;
+  let logFile;
+  if (backendLogDir) {
+    await mkdir(backendLogDir, { recursive: true });
+    logFile = createWriteStream(path.join(backendLogDir, `${label}.log`));
+    // 'close', not 'exit': output can still arrive between the two.
+    child.once('close', () => logFile.end());
+  }
   const remember = (chunk) => {
+    logFile?.write(chunk);
     for (const line of chunk.toString().split('\n')) {
       if (line.trim()) {
         log.push(line);
@@ -560,11 +570,6 @@ async function measureQueries(api, refs) {
 
 /** First contentful paint and table rows painted on /catalog: median of `loads` loads with an empty HTTP cache. */
 async function measureCatalogPage(chromium, backendUrl, dir) {
-  const signIn = await fetch(`${backendUrl}/api/core/auth/guest/sign-in`, { method: 'POST' });
-  if (!signIn.ok) {
-    throw new Error(`Guest sign-in answered ${signIn.status}`);
-  }
-  const session = JSON.stringify(await signIn.json());
   const context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -572,8 +577,13 @@ async function measureCatalogPage(chromium, backendUrl, dir) {
     viewport: { width: 1280, height: 800 },
   });
   try {
-    await context.addInitScript((value) => {
-      sessionStorage.setItem('atrium.session', value);
+    // The session is the httpOnly `atrium_session` cookie: signing in through the context's request API stores it
+    // in the context's cookie jar, where every page of the context sends it.
+    const signIn = await context.request.post(`${backendUrl}/api/core/auth/guest/sign-in`);
+    if (!signIn.ok()) {
+      throw new Error(`Guest sign-in answered ${signIn.status()}`);
+    }
+    await context.addInitScript(() => {
       // Rows painted: the frame after the first data row enters the DOM.
       const observer = new MutationObserver(() => {
         if (document.querySelector('table[aria-label="Entities"] tbody tr')) {
@@ -584,7 +594,7 @@ async function measureCatalogPage(chromium, backendUrl, dir) {
         }
       });
       observer.observe(document, { childList: true, subtree: true });
-    }, session);
+    });
     const fcp = [];
     const rows = [];
     for (let load = 0; load < loads; load++) {

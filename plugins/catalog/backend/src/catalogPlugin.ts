@@ -7,6 +7,7 @@ import {
   formatValidationProblem,
   type KindDefinition,
 } from './model';
+import { catalogPermissions, createCatalogAccess } from './permissions';
 
 /**
  * The catalog's backend half: reads locations into the core entity store,
@@ -22,8 +23,12 @@ export const catalogPlugin = createBackendPlugin({
     scheduler: coreServices.scheduler,
     database: coreServices.database,
     urlReader: coreServices.urlReader,
+    auth: coreServices.auth,
+    permissions: coreServices.permissions,
   },
-  async init({ config, logger, router, store, scheduler, database, urlReader }) {
+  async init({ config, logger, router, store, scheduler, database, urlReader, auth, permissions }) {
+    permissions.register(catalogPermissions);
+    const access = createCatalogAccess({ auth, permissions, store });
     const registry = createKindRegistry(config.getOptional<KindDefinition[]>('kinds') ?? []);
     const locations = await createCatalogLocations({
       config,
@@ -35,11 +40,13 @@ export const catalogPlugin = createBackendPlugin({
       cwd: process.cwd(),
       buildRelations: (entity) => registry.relationsOf(entity),
       validateEntity: (document, context) => registry.validate(document, context),
+      access,
     });
     router.use(
       createCatalogApiRouter({
         store,
         logger,
+        access,
         // Like Backstage, POST /refresh answers at once; the location is re-read in the background.
         refresh: async (entityRef) => {
           locations.engine

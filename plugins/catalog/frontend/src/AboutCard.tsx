@@ -1,5 +1,6 @@
 import { EntityRefLink, Tag, useEntity } from '@atrium/plugin-api/frontend';
 import type { ReactNode } from 'react';
+import { EntityActions } from './EntityActions';
 import { entitySourceLinks } from './entitySourceLinks';
 import { LifecycleTag } from './LifecycleTag';
 import { safeLinkUrl } from './safeLinkUrl';
@@ -18,7 +19,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
  * The body of the entity overview's "About" card: description, owner, system,
  * domain, type, lifecycle, tags and links, and where to view and edit its
  * source. Only http, https and mailto links become anchors; anything else is
- * shown as text.
+ * shown as text. Below them, the Refresh and Unregister actions the user may take.
  */
 export function AboutCard() {
   const { entity } = useEntity();
@@ -109,6 +110,7 @@ export function AboutCard() {
           </Fact>
         ) : null}
       </dl>
+      <EntityActions />
     </div>
   );
 }

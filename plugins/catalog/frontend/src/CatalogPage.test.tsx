@@ -163,8 +163,19 @@ describe('CatalogPage', () => {
   it('links to registering existing software', async () => {
     const backend = createCatalogBackend();
     renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
-    expect(screen.getByRole('link', { name: 'Register existing software' }).getAttribute('href')).toBe(
-      '/catalog/register',
-    );
+    expect(
+      (await screen.findByRole('link', { name: 'Register existing software' })).getAttribute('href'),
+    ).toBe('/catalog/register');
+  });
+
+  it('hides registering from users without catalog.location.create', async () => {
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, {
+      fetch: backend.fetch,
+      path: '/catalog',
+      allowed: ['catalog.entity.read'],
+    });
+    await screen.findByText('Showing 3 of 3 entities');
+    expect(screen.queryByRole('link', { name: 'Register existing software' })).toBeNull();
   });
 });

@@ -9,9 +9,11 @@ import {
   Page,
   TextField,
   useIdentity,
+  usePermission,
 } from '@atrium/plugin-api/frontend';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { catalogLocationCreatePermission } from './catalogPermissions';
 import { createEntityFilter } from './createEntityFilter';
 import { entityListColumns } from './entityListColumns';
 import { FacetSelect } from './FacetSelect';
@@ -52,6 +54,7 @@ export function CatalogPage() {
   const { term, kind } = filters;
   const { ownershipEntityRefs, userEntityRef } = useIdentity();
   const mineId = useId();
+  const mayRegister = usePermission(catalogLocationCreatePermission).allowed;
   const [text, setText] = useState(term);
   const [shownTerm, setShownTerm] = useState(term);
   if (term !== shownTerm) {
@@ -118,11 +121,17 @@ export function CatalogPage() {
       <EmptyState
         icon="catalog"
         title="The catalog is empty"
-        description="Register a catalog-info.yaml, or add locations under catalog.locations in app-config.yaml."
+        description={
+          mayRegister
+            ? 'Register a catalog-info.yaml, or add locations under catalog.locations in app-config.yaml.'
+            : 'Nothing here that you may see. An administrator adds locations under catalog.locations in app-config.yaml.'
+        }
         action={
-          <ButtonLink to="/catalog/register" variant="primary" icon="plugin">
-            Register existing software
-          </ButtonLink>
+          mayRegister ? (
+            <ButtonLink to="/catalog/register" variant="primary" icon="plugin">
+              Register existing software
+            </ButtonLink>
+          ) : undefined
         }
       />
     );
@@ -166,9 +175,11 @@ export function CatalogPage() {
           : `${countOf(list.totalItems)}${filtered ? (list.totalItems === 1 ? ' matches' : ' match') : ''}`
       }
       actions={
-        <ButtonLink to="/catalog/register" icon="plugin">
-          Register existing software
-        </ButtonLink>
+        mayRegister ? (
+          <ButtonLink to="/catalog/register" icon="plugin">
+            Register existing software
+          </ButtonLink>
+        ) : undefined
       }
     >
       <search aria-label="Filter the catalog">

@@ -62,8 +62,8 @@ function createRegisterBackend({ dryRunError }: { dryRunError?: string } = {}) {
   return { fetch, requests, polls: () => polls };
 }
 
-const analyze = () => {
-  fireEvent.change(screen.getByLabelText('URL of the catalog-info.yaml'), {
+const analyze = async () => {
+  fireEvent.change(await screen.findByLabelText('URL of the catalog-info.yaml'), {
     target: { value: ` ${target} ` },
   });
   fireEvent.click(screen.getByRole('button', { name: 'Analyze' }));
@@ -73,7 +73,7 @@ describe('RegisterPage', () => {
   it('previews a dry run, registers, follows the ingestion and links to the new entities', async () => {
     const backend = createRegisterBackend();
     renderInPortal(<RegisterPage />, { fetch: backend.fetch, path: '/catalog/register' });
-    analyze();
+    await analyze();
     const preview = await screen.findByRole('table', { name: 'Entities in this location' });
     expect(preview.textContent).toContain('payments-service');
     expect(preview.textContent).toContain('payments-api');
@@ -102,7 +102,7 @@ describe('RegisterPage', () => {
         'catalog-info.yaml document 1: kind Group is not allowed; catalog-info.yaml document 2: /spec/owner is required',
     });
     renderInPortal(<RegisterPage />, { fetch: backend.fetch, path: '/catalog/register' });
-    analyze();
+    await analyze();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This location cannot be registered');
     expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
@@ -111,5 +111,13 @@ describe('RegisterPage', () => {
     ]);
     expect(screen.queryByRole('button', { name: 'Register' })).toBeNull();
     await waitFor(() => expect(backend.requests).toHaveLength(1));
+  });
+
+  it('tells users without catalog.location.create who can register, and shows no form', async () => {
+    const backend = createRegisterBackend();
+    renderInPortal(<RegisterPage />, { fetch: backend.fetch, path: '/catalog/register', allowed: [] });
+    expect(await screen.findByText('You cannot register software')).toBeTruthy();
+    expect(screen.queryByLabelText('URL of the catalog-info.yaml')).toBeNull();
+    expect(backend.requests).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import {
   Button,
   ButtonLink,
   Card,
+  EmptyState,
   type Entity,
   EntityRefLink,
   ErrorPanel,
@@ -11,9 +12,11 @@ import {
   Progress,
   TextField,
   useApi,
+  usePermission,
   useSWR,
 } from '@atrium/plugin-api/frontend';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { catalogLocationCreatePermission } from './catalogPermissions';
 import { specString } from './specString';
 
 /** `POST /api/catalog/locations` (with or without `dryRun`). */
@@ -135,12 +138,7 @@ function Ingestion({ id, entities }: { id: string; entities: Entity[] }) {
   );
 }
 
-/**
- * "Register existing software": the user pastes the URL of a
- * catalog-info.yaml, sees what a dry run would bring in (or why it cannot),
- * registers it, and follows the ingestion to links to the new entities.
- */
-export function RegisterPage() {
+function RegisterSteps() {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [step, setStep] = useState<Step>({ name: 'edit' });
@@ -179,91 +177,119 @@ export function RegisterPage() {
 
   const editable = step.name === 'edit' || step.name === 'preview';
   return (
+    <div className="catalog-register">
+      <Card title="1. Where is it?">
+        <form
+          className="catalog-register__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void analyze();
+          }}
+        >
+          <TextField
+            label="URL of the catalog-info.yaml"
+            type="url"
+            required
+            placeholder="https://git.example.com/org/repo/blob/main/catalog-info.yaml"
+            value={url}
+            disabled={!editable}
+            onChange={(event) => {
+              setUrl(event.target.value);
+              if (step.name === 'preview') {
+                setStep({ name: 'edit' });
+              }
+            }}
+          />
+          <Button
+            type="submit"
+            variant={step.name === 'preview' ? 'secondary' : 'primary'}
+            disabled={!editable}
+          >
+            Analyze
+          </Button>
+        </form>
+        {error && step.name === 'edit' ? (
+          <Problems
+            title={error instanceof InputError ? 'This location cannot be registered' : 'Analysis failed'}
+            error={error}
+          />
+        ) : null}
+        {step.name === 'analyzing' ? <Progress label="Analyzing the location" /> : null}
+      </Card>
+      {step.name === 'preview' || step.name === 'registering' ? (
+        <Card title="2. Review">
+          {step.name === 'preview' && step.exists ? (
+            <p className="catalog-muted">This location is already registered; registering it again fails.</p>
+          ) : null}
+          <p>
+            {step.entities.length} {step.entities.length === 1 ? 'entity' : 'entities'} will be added from{' '}
+            <code>{step.target}</code>.
+          </p>
+          <EntityPreview entities={step.entities} linked={false} />
+          {error ? <Problems title="Registration failed" error={error} /> : null}
+          <div className="catalog-register__actions">
+            <Button
+              variant="primary"
+              icon="plugin"
+              disabled={step.name === 'registering'}
+              onClick={() => void register(step.target, step.entities)}
+            >
+              {step.name === 'registering' ? 'Registering…' : 'Register'}
+            </Button>
+          </div>
+        </Card>
+      ) : null}
+      {step.name === 'registered' ? (
+        <Card title="3. Done">
+          <Ingestion id={step.id} entities={step.entities} />
+          <div className="catalog-register__actions">
+            <Button
+              onClick={() => {
+                setUrl('');
+                setStep({ name: 'edit' });
+              }}
+            >
+              Register another
+            </Button>
+          </div>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * "Register existing software": the user pastes the URL of a
+ * catalog-info.yaml, sees what a dry run would bring in (or why it cannot),
+ * registers it, and follows the ingestion to links to the new entities.
+ * Users without `catalog.location.create` are told who can, instead of a form
+ * the backend would refuse.
+ */
+export function RegisterPage() {
+  const permission = usePermission(catalogLocationCreatePermission);
+  let content: ReactNode;
+  if (permission.loading) {
+    content = <Progress label="Checking your permissions" />;
+  } else if (permission.error) {
+    content = <ErrorPanel title="Could not check your permissions" error={permission.error} />;
+  } else if (!permission.allowed) {
+    content = (
+      <EmptyState
+        icon="shield"
+        title="You cannot register software"
+        description="Registering locations needs the catalog.location.create permission; ask a catalog administrator to register it or to grant it to you."
+      />
+    );
+  } else {
+    content = <RegisterSteps />;
+  }
+  return (
     <Page
       title="Register existing software"
       subtitle="Add the entities described by a catalog-info.yaml to the catalog"
       actions={<ButtonLink to="/catalog">Back to the catalog</ButtonLink>}
     >
-      <div className="catalog-register">
-        <Card title="1. Where is it?">
-          <form
-            className="catalog-register__form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void analyze();
-            }}
-          >
-            <TextField
-              label="URL of the catalog-info.yaml"
-              type="url"
-              required
-              placeholder="https://git.example.com/org/repo/blob/main/catalog-info.yaml"
-              value={url}
-              disabled={!editable}
-              onChange={(event) => {
-                setUrl(event.target.value);
-                if (step.name === 'preview') {
-                  setStep({ name: 'edit' });
-                }
-              }}
-            />
-            <Button
-              type="submit"
-              variant={step.name === 'preview' ? 'secondary' : 'primary'}
-              disabled={!editable}
-            >
-              Analyze
-            </Button>
-          </form>
-          {error && step.name === 'edit' ? (
-            <Problems
-              title={error instanceof InputError ? 'This location cannot be registered' : 'Analysis failed'}
-              error={error}
-            />
-          ) : null}
-          {step.name === 'analyzing' ? <Progress label="Analyzing the location" /> : null}
-        </Card>
-        {step.name === 'preview' || step.name === 'registering' ? (
-          <Card title="2. Review">
-            {step.name === 'preview' && step.exists ? (
-              <p className="catalog-muted">
-                This location is already registered; registering it again fails.
-              </p>
-            ) : null}
-            <p>
-              {step.entities.length} {step.entities.length === 1 ? 'entity' : 'entities'} will be added from{' '}
-              <code>{step.target}</code>.
-            </p>
-            <EntityPreview entities={step.entities} linked={false} />
-            {error ? <Problems title="Registration failed" error={error} /> : null}
-            <div className="catalog-register__actions">
-              <Button
-                variant="primary"
-                icon="plugin"
-                disabled={step.name === 'registering'}
-                onClick={() => void register(step.target, step.entities)}
-              >
-                {step.name === 'registering' ? 'Registering…' : 'Register'}
-              </Button>
-            </div>
-          </Card>
-        ) : null}
-        {step.name === 'registered' ? (
-          <Card title="3. Done">
-            <Ingestion id={step.id} entities={step.entities} />
-            <div className="catalog-register__actions">
-              <Button
-                onClick={() => {
-                  setUrl('');
-                  setStep({ name: 'edit' });
-                }}
-              >
-                Register another
-              </Button>
-            </div>
-          </Card>
-        ) : null}
-      </div>
+      {content}
     </Page>
   );
 }

@@ -14,17 +14,27 @@ import { MemoryRouter } from 'react-router';
 /**
  * Test support: renders a catalog component inside the contexts the shell
  * sets (app, plugin, SWR with a fresh cache, a router at `path`, and the
- * entity when given), with `fetch` standing in for the backend.
+ * entity when given), with `fetch` standing in for the backend. `allowed`
+ * lists the permission ids the user holds; every permission when absent.
  */
 export function renderInPortal(
   ui: ReactNode,
-  { fetch, entity, path = '/' }: { fetch: FetchFn; entity?: Entity; path?: string },
+  {
+    fetch,
+    entity,
+    path = '/',
+    allowed,
+  }: { fetch: FetchFn; entity?: Entity; path?: string; allowed?: string[] },
 ) {
   const api = createApiClient({ baseUrl: '', fetch });
   const app = {
     fetch,
     identity: { userEntityRef: 'user:default/guest', ownershipEntityRefs: [], roles: [] },
-    permissions: { authorize: async () => ({ allowed: true }) },
+    permissions: {
+      authorize: async ({ permission }: { permission: { id: string } }) => ({
+        allowed: allowed === undefined || allowed.includes(permission.id),
+      }),
+    },
   };
   return render(
     <AppContext value={app}>

@@ -11,6 +11,12 @@ import {
   stringifyEntityRef,
 } from '@atrium/plugin-api';
 import express, { type Request, type Response, Router } from 'express';
+import {
+  type CatalogAccess,
+  catalogEntityDeletePermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+} from '../permissions';
 import { decodeEntitiesCursor, encodeEntitiesCursor } from './entitiesCursor';
 import { findEntityAncestry } from './findEntityAncestry';
 import { parseFieldsParams } from './parseFieldsParams';
@@ -32,6 +38,8 @@ export interface CatalogApiRouterOptions {
    * location annotations already set); returns the errors, none when valid.
    */
   validate(entity: Entity, location: string): Promise<Error[]>;
+  /** The caller's permissions: every read is restricted by them, every change checked. */
+  access: CatalogAccess;
   logger: LoggerService;
 }
 
@@ -200,13 +208,15 @@ function parseByQueryParams(req: Request, logger: LoggerService): QueryPageReque
  * The Backstage-compatible entity routes of `/api/catalog`: what
  * `@backstage/catalog-client` calls for entities, facets, refresh and
  * validation. Entities are served as the store's JSON text, and lists are
- * streamed page by page from the store.
+ * streamed page by page from the store. Every read passes the caller's
+ * `catalog.entity.read` restriction to the store, so entities they may not
+ * read are not there; refresh and delete also check the entity's permission.
  *
  * @example
- * router.use(createCatalogApiRouter({ store, logger, refresh: (ref) => engine.refresh(ref), validate }));
+ * router.use(createCatalogApiRouter({ store, logger, access, refresh: (ref) => engine.refresh(ref), validate }));
  */
 export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router {
-  const { store, refresh, validate, logger } = options;
+  const { store, refresh, validate, access, logger } = options;
   const router = Router();
   router.use(express.json({ limit: '10mb' }));
 
@@ -263,6 +273,7 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
       query: parseFilterParams(rawQueryValues(req, 'filter')),
       orderBy: parseOrderParams(params.getAll('order')),
       fields: parseFieldsParams(params.getAll('fields')),
+      restrict: await access.entityReadRestriction(req),
     };
     const after = params.get('after');
     let offset = parseInteger('offset', params.get('offset'), 0);
@@ -320,11 +331,15 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
   }
 
   router.get('/entities/by-query', async (req, res) => {
-    await respondWithQueryPage(res, parseByQueryParams(req, logger));
+    const page = parseByQueryParams(req, logger);
+    page.store.restrict = await access.entityReadRestriction(req);
+    await respondWithQueryPage(res, page);
   });
 
   router.post('/entities/by-query', async (req, res) => {
-    await respondWithQueryPage(res, parseByQueryBody(bodyObject(req)));
+    const page = parseByQueryBody(bodyObject(req));
+    page.store.restrict = await access.entityReadRestriction(req);
+    await respondWithQueryPage(res, page);
   });
 
   router.post('/entities/by-refs', async (req, res) => {
@@ -339,6 +354,7 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
       ...(optionalStringList('fields', body.fields) ?? []),
     ]);
     const query = allOf(parseFilterParams(rawQueryValues(req, 'filter')), optionalPredicate(body.query));
+    const restrict = await access.entityReadRestriction(req);
     const canonical = entityRefs.map((ref) => {
       try {
         return stringifyEntityRef(ref);
@@ -348,7 +364,8 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
     });
     const lookup = async (refs: Array<string | undefined>) => {
       const valid = refs.filter((ref): ref is string => ref !== undefined);
-      const found = valid.length > 0 ? await store.getByRefs(valid, { fields, query, format: 'json' }) : [];
+      const found =
+        valid.length > 0 ? await store.getByRefs(valid, { fields, query, restrict, format: 'json' }) : [];
       const byRef = new Map(valid.map((ref, i) => [ref, found[i] ?? 'null']));
       return refs.map((ref) => (ref === undefined ? 'null' : (byRef.get(ref) ?? 'null')));
     };
@@ -367,13 +384,17 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
   });
 
   router.get('/entities/by-uid/:uid', async (req, res) => {
-    const entity = await store.getByUid(req.params.uid, { format: 'json' });
+    const entity = await store.getByUid(req.params.uid, {
+      format: 'json',
+      restrict: await access.entityReadRestriction(req),
+    });
     if (!entity) {
       throw new NotFoundError(`No entity with uid ${req.params.uid}`);
     }
     res.type('application/json').send(entity);
   });
 
+  // Like a missing uid, an entity the caller cannot read answers 204 and stays: unreadable is not there.
   router.delete('/entities/by-uid/:uid', async (req, res) => {
     const entity = await store.getByUid(req.params.uid, {
       fields: ['kind', 'metadata.namespace', 'metadata.name'],
@@ -384,6 +405,12 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
         namespace: entity.metadata.namespace ?? 'default',
         name: entity.metadata.name,
       });
+      const resource = await access.readableEntity(req, ref);
+      if (!resource) {
+        res.status(204).end();
+        return;
+      }
+      await access.authorize(req, catalogEntityDeletePermission, resource);
       try {
         await store.applyMutation({ deletes: [ref] });
       } catch (error) {
@@ -403,7 +430,10 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
 
   router.get('/entities/by-name/:kind/:namespace/:name', async (req, res) => {
     const { kind, namespace, name } = req.params;
-    const entity = await store.getByRef({ kind, namespace, name }, { format: 'json' });
+    const entity = await store.getByRef(
+      { kind, namespace, name },
+      { format: 'json', restrict: await access.entityReadRestriction(req) },
+    );
     if (!entity) {
       throw new NotFoundError(
         `No entity named '${name}' found, with kind '${kind}' in namespace '${namespace}'`,
@@ -414,11 +444,12 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
 
   router.get('/entities/by-name/:kind/:namespace/:name/ancestry', async (req, res) => {
     const ref = stringifyEntityRef(req.params);
-    const entity = await store.getByRef(ref);
+    const restrict = await access.entityReadRestriction(req);
+    const entity = await store.getByRef(ref, { restrict });
     if (!entity) {
       throw new NotFoundError(`No such entity ${ref}`);
     }
-    res.json(await findEntityAncestry(store, entity));
+    res.json(await findEntityAncestry(store, entity, restrict));
   });
 
   router.get('/entity-facets', async (req, res) => {
@@ -428,7 +459,11 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
       throw new InputError('Missing facet parameter');
     }
     res.json({
-      facets: await store.facets({ facets, query: parseFilterParams(rawQueryValues(req, 'filter')) }),
+      facets: await store.facets({
+        facets,
+        query: parseFilterParams(rawQueryValues(req, 'filter')),
+        restrict: await access.entityReadRestriction(req),
+      }),
     });
   });
 
@@ -438,7 +473,13 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
     if (!facets || facets.length === 0) {
       throw new InputError('Missing facets, expected a non-empty array of strings');
     }
-    res.json({ facets: await store.facets({ facets, query: optionalPredicate(body.query) }) });
+    res.json({
+      facets: await store.facets({
+        facets,
+        query: optionalPredicate(body.query),
+        restrict: await access.entityReadRestriction(req),
+      }),
+    });
   });
 
   router.post('/refresh', async (req, res) => {
@@ -447,14 +488,17 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
       throw new InputError('Invalid entityRef, expected an entity ref string');
     }
     const ref = stringifyEntityRef(entityRef);
-    if (!(await store.getByRef(ref, { fields: ['kind'] }))) {
+    const resource = await access.readableEntity(req, ref);
+    if (!resource) {
       throw new NotFoundError(`No such entity ${ref}`);
     }
+    await access.authorize(req, catalogEntityRefreshPermission, resource);
     await refresh(ref);
     res.status(200).end();
   });
 
   router.post('/validate-entity', async (req, res) => {
+    await access.authorize(req, catalogEntityValidatePermission);
     const fail = (errors: SerializedError[]) => {
       res.status(400).json({ errors });
     };

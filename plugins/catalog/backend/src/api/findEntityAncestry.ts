@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { type Entity, type EntityStoreService, getEntityRef } from '@atrium/plugin-api';
+import { type Entity, type EntityPredicate, type EntityStoreService, getEntityRef } from '@atrium/plugin-api';
 
 /** Where Backstage (and the catalog's ingestion) records the location an entity was read from. */
 const managedByLocation = 'backstage.io/managed-by-location';
@@ -48,7 +48,12 @@ function targetsOf(entity: Entity): string[] {
 }
 
 /** The Location entities whose targets read the file this entity is managed by. */
-async function findParents(store: EntityStoreService, entity: Entity, ref: string): Promise<Entity[]> {
+async function findParents(
+  store: EntityStoreService,
+  entity: Entity,
+  ref: string,
+  restrict: EntityPredicate | undefined,
+): Promise<Entity[]> {
   const location = splitLocationRef(entity.metadata.annotations?.[managedByLocation] ?? '');
   if (!location) {
     return [];
@@ -62,6 +67,7 @@ async function findParents(store: EntityStoreService, entity: Entity, ref: strin
       ],
     },
     limit: maxAncestors,
+    restrict,
   });
   return page.items.filter((candidate) => {
     if (getEntityRef(candidate) === ref) {
@@ -78,16 +84,21 @@ async function findParents(store: EntityStoreService, entity: Entity, ref: strin
 /**
  * The chain of Location entities that brought an entity in, following each
  * one's `backstage.io/managed-by-location` annotation to the Location entities
- * that target that file. The first item is the entity itself.
+ * that target that file. The first item is the entity itself. Parents that do
+ * not match `restrict` (the caller's read permission) are left out.
  */
-export async function findEntityAncestry(store: EntityStoreService, root: Entity): Promise<EntityAncestry> {
+export async function findEntityAncestry(
+  store: EntityStoreService,
+  root: Entity,
+  restrict?: EntityPredicate,
+): Promise<EntityAncestry> {
   const rootEntityRef = getEntityRef(root);
   const items: EntityAncestry['items'] = [];
   const queue: Entity[] = [root];
   const seen = new Set([rootEntityRef]);
   for (let entity = queue.shift(); entity; entity = queue.shift()) {
     const ref = getEntityRef(entity);
-    const parents = await findParents(store, entity, ref);
+    const parents = await findParents(store, entity, ref, restrict);
     items.push({ entity, parentEntityRefs: parents.map(getEntityRef) });
     for (const parent of parents) {
       const parentRef = getEntityRef(parent);

@@ -11,4 +11,6 @@ export interface CatalogLocationsConfig {
   limits?: Partial<YamlLimits>;
   /** Refuse registering and deleting locations through the API. */
   readonly?: boolean;
+  /** Folders `type: file` locations may be registered from through the API (with `catalog.file-location.create`). */
+  fileLocationRoots?: string[];
 }

@@ -2,4 +2,6 @@
 export interface LocationSpec {
   type: string;
   target: string;
+  /** `optional`: a target that does not exist is skipped without an error (Backstage's `presence`). */
+  presence?: 'required' | 'optional';
 }

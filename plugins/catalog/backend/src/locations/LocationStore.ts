@@ -12,6 +12,8 @@ export interface LocationRecord extends Location {
   key: string;
   origin: 'config' | 'api';
   rules?: CatalogRule[];
+  /** `optional`: a missing target is not an error. */
+  presence?: 'required' | 'optional';
   contentHash?: string;
   etags: Record<string, string>;
   status: LocationStatus;
@@ -25,6 +27,7 @@ interface Row {
   entity_ref: string;
   origin: 'config' | 'api';
   rules: string | null;
+  presence: 'required' | 'optional' | null;
   content_hash: string | null;
   etags: string | null;
   entities_read: number | string;
@@ -47,6 +50,7 @@ function toRecord(row: Row): LocationRecord {
     key: row.location_key,
     origin: row.origin,
     rules: row.rules ? (JSON.parse(row.rules) as CatalogRule[]) : undefined,
+    presence: row.presence ?? undefined,
     contentHash: row.content_hash ?? undefined,
     etags: row.etags ? (JSON.parse(row.etags) as Record<string, string>) : {},
     status: {
@@ -63,7 +67,17 @@ function toRecord(row: Row): LocationRecord {
   };
 }
 
-/** The catalog's `locations` and `location_orphans` tables (migrations in `backend/migrations`). */
+/** What one file of a location produced in its last refresh. */
+export interface LocationFileRecord {
+  /** `type:target` of the file. */
+  fileKey: string;
+  /** Hash of its content and placeholders; null when its last read had errors, so it is read again. */
+  contentHash: string | null;
+  /** Refs of the entities it emitted. */
+  entityRefs: string[];
+}
+
+/** The catalog's `locations`, `location_files` and `location_orphans` tables (migrations in `backend/migrations`). */
 export class LocationStore {
   constructor(private readonly knex: Knex) {}
 
@@ -73,16 +87,20 @@ export class LocationStore {
     target: string;
     origin: 'config' | 'api';
     rules?: CatalogRule[];
+    presence?: 'required' | 'optional';
+    /** The id to use instead of a new one: `PUT /locations/:id` replaces a location under its id. */
+    id?: string;
   }): Promise<LocationRecord> {
     const key = `${spec.type}:${spec.target}`;
     const row = {
-      id: randomUUID(),
+      id: spec.id ?? randomUUID(),
       type: spec.type,
       target: spec.target,
       location_key: key,
       entity_ref: generatedLocationEntityRef(spec.type, spec.target),
       origin: spec.origin,
       rules: spec.rules ? JSON.stringify(spec.rules) : null,
+      presence: spec.presence ?? null,
     };
     const inserted = await this.knex('locations')
       .insert(row)
@@ -120,7 +138,57 @@ export class LocationStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.knex('locations').where({ id }).delete();
+    await this.knex.transaction(async (trx) => {
+      await trx('location_files').where({ location_id: id }).delete();
+      await trx('locations').where({ id }).delete();
+    });
+  }
+
+  /** The content hash of every file of a location's last refresh, by file key. */
+  async listFileHashes(id: string): Promise<Map<string, string>> {
+    const rows: Array<{ file_key: string; content_hash: string }> = await this.knex('location_files')
+      .where({ location_id: id })
+      .whereNotNull('content_hash')
+      .select('file_key', 'content_hash');
+    return new Map(rows.map((row) => [row.file_key, row.content_hash]));
+  }
+
+  /** The refs a file of a location emitted in its last refresh. */
+  async getFileRefs(id: string, fileKey: string): Promise<string[]> {
+    const row = await this.knex('location_files')
+      .where({ location_id: id, file_key: fileKey })
+      .first('entity_refs');
+    return row ? (JSON.parse(row.entity_refs) as string[]) : [];
+  }
+
+  /** Records what files of a location produced, replacing what they produced before. */
+  async saveFiles(id: string, files: LocationFileRecord[]): Promise<void> {
+    for (let i = 0; i < files.length; i += 100) {
+      const rows = files.slice(i, i + 100).map((file) => ({
+        location_id: id,
+        file_key: file.fileKey,
+        content_hash: file.contentHash,
+        entity_refs: JSON.stringify(file.entityRefs),
+      }));
+      await this.knex('location_files')
+        .insert(rows)
+        .onConflict(['location_id', 'file_key'])
+        .merge(['content_hash', 'entity_refs']);
+    }
+  }
+
+  /** Forgets the files of a location that its last refresh no longer reached. */
+  async deleteFilesExcept(id: string, fileKeys: Set<string>): Promise<void> {
+    const rows: Array<{ file_key: string }> = await this.knex('location_files')
+      .where({ location_id: id })
+      .select('file_key');
+    const gone = rows.map((row) => row.file_key).filter((key) => !fileKeys.has(key));
+    for (let i = 0; i < gone.length; i += 500) {
+      await this.knex('location_files')
+        .where({ location_id: id })
+        .whereIn('file_key', gone.slice(i, i + 500))
+        .delete();
+    }
   }
 
   async startRefresh(id: string): Promise<void> {

@@ -351,6 +351,26 @@ describe.each(TEST_DATABASE_KINDS)('the catalog locations on %s', (kind) => {
     expect((await entity('component:default/stays')).status).toBe(200);
   });
 
+  it('skips a missing target of a Location with presence optional over HTTP, and reports it when required', async () => {
+    const targets = (presence: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: maybe-${presence}\nspec:\n  presence: ${presence}\n  targets: [./absent.yaml, ./present.yaml]\n`;
+    server.set('/optional/catalog-info.yaml', targets('optional'));
+    server.set('/optional/present.yaml', component('present-optional'));
+    server.set('/required/catalog-info.yaml', targets('required'));
+    server.set('/required/present.yaml', component('present-required'));
+    const optional = await register(`${server.base}/optional/catalog-info.yaml`);
+    expect((await status(optional.location.id)).errors).toEqual([]);
+    expect((await entity('component:default/present-optional')).status).toBe(200);
+    const required = await register(`${server.base}/required/catalog-info.yaml`);
+    expect((await status(required.location.id)).errors).toEqual([
+      {
+        name: 'NotFoundError',
+        message: `url:${server.base}/required/absent.yaml: ${server.base}/required/absent.yaml was not found (404)`,
+      },
+    ]);
+    expect((await entity('component:default/present-required')).status).toBe(200);
+  });
+
   it('lets the first location keep an entity two locations claim and shows a conflict on the second', async () => {
     server.set('/first/catalog-info.yaml', component('contested', '  system: first\n'));
     server.set('/second/catalog-info.yaml', component('contested'));

@@ -10,6 +10,7 @@ import type {
   UrlReaderService,
 } from '@atrium/plugin-api';
 import type { Router } from 'express';
+import type { CatalogAccess } from '../permissions';
 import type { CatalogLocationsConfig } from './CatalogLocationsConfig';
 import { createLocationEngine } from './createLocationEngine';
 import { createLocationsRouter } from './createLocationsRouter';
@@ -51,12 +52,20 @@ export async function createCatalogLocations(options: {
   cwd: string;
   buildRelations?: (entity: Entity) => EntityRelationSpec[];
   validateEntity?: EntityValidator;
+  /** The permission checks of the location endpoints. */
+  access: CatalogAccess;
 }): Promise<CatalogLocations> {
   const { logger, store, scheduler } = options;
   const config = options.config.getOptional<CatalogLocationsConfig>() ?? {};
   await options.database.migrate({ directory: resolve(__dirname, '../../migrations') });
-  const locations = new LocationStore(await options.database.getClient());
+  const knex = await options.database.getClient();
+  const locations = new LocationStore(knex);
+  // A better-sqlite3 transaction blocks the event loop from start to end: small batches keep requests answered
+  // during a large ingestion. PostgreSQL works on its own: large batches, two at once, cost fewer round trips.
+  const synchronousWrites = knex.client.config.client === 'better-sqlite3';
   const engine = createLocationEngine({
+    batchSize: synchronousWrites ? 200 : 1000,
+    writeConcurrency: synchronousWrites ? 1 : 2,
     store,
     locations,
     urlReader: options.urlReader,
@@ -98,6 +107,9 @@ export async function createCatalogLocations(options: {
     locations,
     store,
     readonly: config.readonly,
+    access: options.access,
+    fileLocationRoots: config.fileLocationRoots,
+    cwd: options.cwd,
     onBackgroundError: (error) => logger.error('A location refresh failed', error),
   });
   return { router, engine };

@@ -26,8 +26,8 @@ function createMutableReader(files: Record<string, string>): UrlReaderService {
   };
 }
 
-function component(name: string): string {
-  return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+function component(name: string, extra = ''): string {
+  return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${extra}`;
 }
 
 describe('createLocationEngine', () => {
@@ -137,9 +137,9 @@ describe('createLocationEngine', () => {
     await engine.refreshLocation(record);
     expect(logger.lines.map((l) => l.message)).toEqual(
       expect.arrayContaining([
-        `Location url:${url}: 10 of 26 entities written`,
-        `Location url:${url}: 20 of 26 entities written`,
-        `Location url:${url}: 26 of 26 entities written`,
+        `Location url:${url}: 10 entities written so far`,
+        `Location url:${url}: 20 entities written so far`,
+        `Location url:${url}: 26 entities written so far`,
       ]),
     );
     expect(await engine.getStatus()).toEqual([
@@ -150,6 +150,104 @@ describe('createLocationEngine', () => {
         lastRefreshAt: expect.any(String),
       }),
     ]);
+  });
+
+  it('writes only the files that changed and keeps the entities of unchanged files out of the orphans', async () => {
+    const root = 'https://git.example.com/acme/root.yaml';
+    const first = 'https://git.example.com/acme/first/catalog-info.yaml';
+    const second = 'https://git.example.com/acme/second/catalog-info.yaml';
+    const files = {
+      [root]: `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets: [./first/catalog-info.yaml, ./second/catalog-info.yaml]\n`,
+      [first]: `${component('a')}---\n${component('b')}`,
+      [second]: `${component('c')}---\n${component('d')}`,
+    };
+    const { store, engine } = setup(files, { urlReader: createMutableReader(files) });
+    const write = jest.spyOn(store, 'applyMutation');
+    const record = await locations.create({ type: 'url', target: root, origin: 'api' });
+    await engine.refreshLocation(record);
+    expect(await store.getByRef('component:default/d')).toBeDefined();
+    write.mockClear();
+    files[second] = component('c', '  system: billing\n');
+    await engine.refreshLocation(record);
+    const written = write.mock.calls.flatMap(([mutation]) => mutation.upserts ?? []);
+    expect(written.map((upsert) => upsert.entity.metadata.name)).toEqual(['c']);
+    expect(write.mock.calls.flatMap(([mutation]) => mutation.deletes ?? [])).toEqual(['component:default/d']);
+    for (const name of ['a', 'b', 'c']) {
+      expect(
+        (await store.getByRef(`component:default/${name}`))?.metadata.annotations?.['backstage.io/orphan'],
+      ).toBeUndefined();
+    }
+    expect(await store.getByRef('component:default/d')).toBeUndefined();
+    expect(await engine.getStatus()).toEqual([expect.objectContaining({ entitiesRead: 5, errors: [] })]);
+  });
+
+  it('reads an unchanged file again when the location rules change', async () => {
+    const files = {
+      [url]: `${component('a')}---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: u\nspec:\n  memberOf: []\n`,
+    };
+    const { store, engine } = setup(files, { urlReader: createMutableReader(files) });
+    const record = await locations.create({
+      type: 'url',
+      target: url,
+      origin: 'config',
+      rules: [{ allow: ['Component', 'User', 'Location'] }],
+    });
+    await engine.refreshLocation(record);
+    expect(await store.getByRef('user:default/u')).toBeDefined();
+    await locations.setRules(record.id, [{ allow: ['Component', 'Location'] }]);
+    await engine.refreshLocation(record);
+    expect((await engine.getStatus())[0]?.errors).toEqual([
+      expect.objectContaining({ name: 'NotAllowedError' }),
+    ]);
+  });
+
+  it('reads an unchanged file again after a refresh where it failed, clearing the error from its entities', async () => {
+    const files = { [url]: component('a') };
+    const { store, engine } = setup(files, { urlReader: createMutableReader(files) });
+    const record = await locations.create({ type: 'url', target: url, origin: 'api' });
+    await engine.refreshLocation(record);
+    files[url] = `${component('a')}---\nkind: [unclosed`;
+    await engine.refreshLocation(record);
+    expect((await store.getByRef('component:default/a'))?.status?.items?.[0]?.message).toContain(
+      'YAML error',
+    );
+    files[url] = component('a');
+    await engine.refreshLocation(record);
+    expect((await store.getByRef('component:default/a'))?.status).toBeUndefined();
+    expect(await engine.getStatus()).toEqual([expect.objectContaining({ errors: [] })]);
+  });
+
+  it('skips a missing target of an optional Location without an error and reports a missing required one', async () => {
+    const location = (presence: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: l\nspec:\n  presence: ${presence}\n  targets: [./gone.yaml, ./here.yaml]\n`;
+    const here = 'https://git.example.com/acme/repo/here.yaml';
+    const optional = setup({ [url]: location('optional'), [here]: component('here') });
+    const record = await locations.create({ type: 'url', target: url, origin: 'api' });
+    await optional.engine.refreshLocation(record);
+    expect(await optional.engine.getStatus()).toEqual([expect.objectContaining({ errors: [] })]);
+    expect(await optional.store.getByRef('component:default/here')).toBeDefined();
+    const required = setup({ [url]: location('required'), [here]: component('here') });
+    await required.engine.refreshLocation(record, { force: true });
+    expect((await required.engine.getStatus())[0]?.errors).toEqual([
+      {
+        name: 'NotFoundError',
+        message:
+          "url:https://git.example.com/acme/repo/gone.yaml: No file at 'https://git.example.com/acme/repo/gone.yaml'",
+      },
+    ]);
+  });
+
+  it('reads a registered optional location whose target is missing as empty, with presence on its Location entity', async () => {
+    const { store, engine } = setup({});
+    const record = await locations.create({ type: 'url', target: url, origin: 'api', presence: 'optional' });
+    expect(record.presence).toBe('optional');
+    await engine.refreshLocation(record);
+    expect(await engine.getStatus()).toEqual([expect.objectContaining({ errors: [], entitiesRead: 1 })]);
+    expect((await store.getByRef(record.entityRef))?.spec).toEqual({
+      type: 'url',
+      target: url,
+      presence: 'optional',
+    });
   });
 
   it('refuses a file location target reached from a url location', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import {
   type Entity,
@@ -14,13 +15,21 @@ import {
 import { createKindRegistry } from '../model';
 import type { CatalogRule } from './CatalogRule';
 import { createCatalogRulesEnforcer } from './createCatalogRulesEnforcer';
+import { createLocationFileProcessor } from './createLocationFileProcessor';
 import type { EntityValidator } from './EntityValidator';
 import { generatedLocationEntityRef } from './generatedLocationEntityRef';
+import { isLocationTreeNotModified } from './isLocationTreeNotModified';
 import type { LocationEngine } from './LocationEngine';
 import type { LocationStatusError } from './LocationStatus';
-import type { LocationRecord, LocationStore } from './LocationStore';
-import { type ProcessedEntity, processLocationEntities } from './processLocationEntities';
+import type { LocationFileRecord, LocationRecord, LocationStore } from './LocationStore';
+import {
+  createGeneratedLocationEntity,
+  type ProcessedEntity,
+  type ProcessedLocation,
+  processLocationEntities,
+} from './processLocationEntities';
 import { readLocationTree } from './readLocationTree';
+import { walkLocationTree } from './walkLocationTree';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from './YamlLimits';
 
 /** What {@link createLocationEngine} needs. */
@@ -40,10 +49,18 @@ export interface LocationEngineOptions {
   orphanStrategy?: 'keep' | 'delete';
   /** `catalog.orphanGracePeriod` in ms: how long an orphan stays (annotated) before deletion. */
   orphanGracePeriodMs?: number;
-  /** Entities written per transaction; progress is logged after each. */
+  /**
+   * Entities written per transaction (default 200); progress is logged after each. SQLite writes block the
+   * event loop, so a batch there is kept small enough to answer requests between two.
+   */
   batchSize?: number;
+  /** Batches written at once (default 2): the database writes one while the next is read and processed. */
+  writeConcurrency?: number;
   now?: () => number;
 }
+
+/** A processed entity waiting in a batch, with the file it came from (none for the generated Location entity). */
+type BatchedEntity = ProcessedEntity & { fileKey?: string };
 
 const PROCESSING = 'backstage.io/catalog-processing';
 const ORPHAN = 'backstage.io/orphan';
@@ -85,7 +102,8 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
   const { store, locations, urlReader, logger } = options;
   const limits = options.limits ?? DEFAULT_YAML_LIMITS;
   const now = options.now ?? Date.now;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 200;
+  const writeConcurrency = options.writeConcurrency ?? 2;
   const orphanStrategy = options.orphanStrategy ?? 'delete';
   const graceMs = options.orphanGracePeriodMs ?? 0;
   const builtinKinds = createKindRegistry();
@@ -104,17 +122,6 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
     }
   };
 
-  const listProvidedRefs = async (source: string): Promise<string[]> => {
-    const refs: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.listProvided({ source, cursor, limit: 1000 });
-      refs.push(...page.items.map((item) => item.entityRef));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return refs;
-  };
-
   /** Rewrites stored entities of a location through `change`, keeping their content otherwise. */
   const rewrite = async (refs: string[], source: string, change: (entity: Entity) => Entity | undefined) => {
     for (const batch of chunks(refs, 500)) {
@@ -129,13 +136,17 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
     }
   };
 
-  /** Drops entities another location already holds (unless it is an orphan there), with a conflict error each. */
+  /**
+   * Drops entities another location already holds (unless it is an orphan there), with a conflict error each;
+   * the files they came from go into `conflicted`.
+   */
   const resolveConflicts = async (
     key: string,
-    entities: ProcessedEntity[],
+    entities: BatchedEntity[],
     errors: LocationStatusError[],
+    conflicted: Set<string>,
   ) => {
-    const kept: ProcessedEntity[] = [];
+    const kept: BatchedEntity[] = [];
     for (const batch of chunks(entities, 1000)) {
       const existing = await store.getByRefs(
         batch.map((e) => e.ref),
@@ -149,12 +160,120 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
             name: 'ConflictError',
             message: `Entity ${candidate.ref} is already provided by location ${holder ?? 'another provider'}; ${key} may not claim it`,
           });
+          if (candidate.fileKey) {
+            conflicted.add(candidate.fileKey);
+          }
         } else {
           kept.push(candidate);
         }
       });
     }
     return kept;
+  };
+
+  /**
+   * Writes processed files in batches of `batchSize` entities, up to `writeConcurrency` batches at once (the
+   * database works while the next files are read and processed). A file is recorded in `location_files` only
+   * once every batch up to its last entity is written, so a failed refresh never marks unwritten entities as read.
+   */
+  const createBatchWriter = (record: LocationRecord, errors: LocationStatusError[], log: LoggerService) => {
+    let entities: BatchedEntity[] = [];
+    let files: LocationFileRecord[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let previous: Promise<void> = Promise.resolve();
+    let failure: { error: unknown } | undefined;
+    let written = 0;
+    let batches = 0;
+    const write = async (
+      batch: BatchedEntity[],
+      batchFiles: LocationFileRecord[],
+      before: Promise<void>,
+      last: boolean,
+    ) => {
+      const conflicted = new Set<string>();
+      const kept = await resolveConflicts(record.key, batch, errors, conflicted);
+      if (kept.length > 0) {
+        await store.applyMutation({
+          upserts: kept.map((e) => ({ entity: e.entity, relations: e.relations, source: record.key })),
+        });
+      }
+      await before;
+      // A file with a conflict is read again next time, so that the conflict is reported again.
+      await locations.saveFiles(
+        record.id,
+        batchFiles.map((file) => (conflicted.has(file.fileKey) ? { ...file, contentHash: null } : file)),
+      );
+      written += kept.length;
+      batches++;
+      await locations.reportProgress(record.id, written);
+      if (!last || batches > 1) {
+        log.info(`Location ${record.key}: ${written} entities written so far`);
+      }
+      // SQLite writes are synchronous: give waiting HTTP requests a turn between batches.
+      await setImmediate();
+    };
+    const flush = async (last: boolean) => {
+      while (inFlight.size >= writeConcurrency && !failure) {
+        await Promise.race(inFlight);
+      }
+      if (failure) {
+        throw failure.error;
+      }
+      const batch = entities;
+      const batchFiles = files;
+      entities = [];
+      files = [];
+      if (batch.length === 0 && batchFiles.length === 0) {
+        return;
+      }
+      const task = write(batch, batchFiles, previous, last);
+      previous = task;
+      inFlight.add(task);
+      task.then(
+        () => inFlight.delete(task),
+        (error: unknown) => {
+          failure ??= { error };
+          inFlight.delete(task);
+        },
+      );
+    };
+    return {
+      /** Adds a file's entities (`fileKey` undefined for the generated Location entity). */
+      async add(fileKey: string | undefined, contentHash: string | null, processed: ProcessedEntity[]) {
+        for (const entity of processed) {
+          entities.push({ ...entity, fileKey });
+          if (entities.length >= batchSize) {
+            await flush(false);
+          }
+        }
+        // Recorded with the batch that holds its last entity, so a file counts as read only once all of it is written.
+        if (fileKey !== undefined) {
+          files.push({ fileKey, contentHash, entityRefs: processed.map((e) => e.ref) });
+        }
+      },
+      /** Writes what is left; the number of entities written. */
+      async finish(): Promise<number> {
+        await flush(true);
+        await previous;
+        return written;
+      },
+    };
+  };
+
+  /** Refs the store holds from a location that its refresh did not claim, page by page. */
+  const listMissingRefs = async (source: string, claimed: (ref: string) => boolean): Promise<string[]> => {
+    const missing: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listProvided({ source, cursor, limit: 1000 });
+      for (const item of page.items) {
+        if (!claimed(item.entityRef)) {
+          missing.push(item.entityRef);
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return missing;
   };
 
   const handleMissing = async (
@@ -196,19 +315,28 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
     );
   };
 
+  const processedLocation = (record: LocationRecord): ProcessedLocation => ({
+    type: record.type,
+    target: record.target,
+    key: record.key,
+    entityRef: record.entityRef,
+    origin: record.origin,
+    rules: record.rules,
+    presence: record.presence,
+  });
+
+  /**
+   * Reads a location's tree file by file and writes each batch as soon as it
+   * is full, so memory holds a few files and one batch, never the whole tree.
+   * A file whose content hash matches its last clean refresh is not written
+   * again; its refs come from `location_files`. Orphans are what the store
+   * holds from this location and no file claimed.
+   */
   const run = async (record: LocationRecord, force: boolean, signal?: AbortSignal): Promise<void> => {
     const log = logger.child({ location: record.key });
     await locations.startRefresh(record.id);
     try {
-      const tree = await readLocationTree(record, {
-        urlReader,
-        limits,
-        etags: force ? undefined : record.etags,
-        signal,
-      });
-      const unchanged =
-        tree.notModified || (tree.errors.length === 0 && !force && tree.hash === record.contentHash);
-      if (unchanged) {
+      if (!force && (await isLocationTreeNotModified(record.etags, { urlReader, signal }))) {
         await locations.finishRefresh(record.id, {
           at: now(),
           entitiesRead: record.status.entitiesRead,
@@ -219,43 +347,69 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
         log.debug(`Location ${record.key} is unchanged`);
         return;
       }
-      const processed = await processLocationEntities(record, tree, processors);
-      const errors = processed.errors;
-      const entities = await resolveConflicts(record.key, processed.entities, errors);
-      const generated = entities.find((e) => e.ref === record.entityRef);
-      if (generated && errors.length > 0) {
-        // Backstage shows a location's read errors on its Location entity.
-        generated.entity = { ...generated.entity, status: { items: statusItems(errors) } };
-      }
-      let written = 0;
-      for (const batch of chunks(entities, batchSize)) {
-        await store.applyMutation({
-          upserts: batch.map((e) => ({ entity: e.entity, relations: e.relations, source: record.key })),
-        });
-        written += batch.length;
-        await locations.reportProgress(record.id, written);
-        if (entities.length > batchSize) {
-          log.info(`Location ${record.key}: ${written} of ${entities.length} entities written`);
+      const location = processedLocation(record);
+      const previous = force ? new Map<string, string>() : await locations.listFileHashes(record.id);
+      const processor = createLocationFileProcessor(location, processors);
+      const errors: LocationStatusError[] = [];
+      const visited = new Set<string>();
+      const treeHash = createHash('sha256');
+      // The rules decide what a file yields as much as its text does: a change of rules reads every file again.
+      const rulesText = JSON.stringify([options.rules ?? null, record.rules ?? null]);
+      const stamp = (hash: string) => createHash('sha256').update(hash).update(rulesText).digest('hex');
+      const writer = createBatchWriter(record, errors, log);
+      const walk = walkLocationTree(location, { urlReader, limits, signal });
+      let entitiesRead = 0;
+      for await (const file of walk.files) {
+        visited.add(file.key);
+        const fileHash = file.hash === '' ? '' : stamp(file.hash);
+        treeHash.update(fileHash).update('\u0000');
+        if (file.errors.length === 0 && fileHash !== '' && previous.get(file.key) === fileHash) {
+          const refs = await locations.getFileRefs(record.id, file.key);
+          if (processor.claim(refs)) {
+            entitiesRead += refs.length;
+            continue;
+          }
         }
-        // SQLite writes are synchronous: give waiting HTTP requests a turn between batches.
-        await setImmediate();
+        const processed = processor.process(file);
+        errors.push(...processed.errors);
+        entitiesRead += processed.entities.length;
+        const clean = file.errors.length === 0 && processed.errors.length === 0;
+        await writer.add(file.key, clean && fileHash !== '' ? fileHash : null, processed.entities);
       }
-      const emitted = new Set(entities.map((e) => e.ref));
+      const contentHash = treeHash.digest('hex');
+      const generated = createGeneratedLocationEntity(location);
+      // The generated entity changes only with the errors: written on a first or forced read, with errors, and after them.
+      if (force || errors.length > 0 || record.contentHash === undefined || record.status.errors.length > 0) {
+        const entity =
+          errors.length > 0
+            ? // Backstage shows a location's read errors on its Location entity.
+              { ...generated, status: { items: statusItems(errors) } }
+            : generated;
+        await writer.add(undefined, null, [
+          { ref: location.entityRef, entity, relations: relationsOf(entity) },
+        ]);
+      }
+      entitiesRead++;
+      const written = await writer.finish();
+      if (written > 0) {
+        log.info(`Location ${record.key}: ${written} entities written, ${entitiesRead - written} unchanged`);
+      }
       const orphans = await locations.listOrphans(Number.MAX_SAFE_INTEGER);
-      await locations.clearOrphans(orphans.map((o) => o.entityRef).filter((ref) => emitted.has(ref)));
-      const missing = (await listProvidedRefs(record.key)).filter((ref) => !emitted.has(ref));
+      await locations.clearOrphans(orphans.map((o) => o.entityRef).filter((ref) => processor.has(ref)));
+      const missing = await listMissingRefs(record.key, processor.has);
       await handleMissing(record, missing, errors);
+      await locations.deleteFilesExcept(record.id, visited);
       await locations.finishRefresh(record.id, {
         at: now(),
-        entitiesRead: written,
+        entitiesRead,
         errors,
-        contentHash: tree.hash,
-        etags: tree.etags,
+        contentHash,
+        etags: walk.etags(),
       });
       for (const error of errors) {
         log.warn(`Location ${record.key}: ${error.message}`);
       }
-      log.info(`Location ${record.key}: ${written} entities read, ${errors.length} errors`);
+      log.info(`Location ${record.key}: ${entitiesRead} entities read, ${errors.length} errors`);
     } catch (error) {
       await locations.finishRefresh(record.id, {
         at: now(),
@@ -325,7 +479,7 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
     async dryRun(spec) {
       const key = `${spec.type}:${spec.target}`;
       const tree = await readLocationTree(spec, { urlReader, limits });
-      const processed = await processLocationEntities(
+      const processed = processLocationEntities(
         { ...spec, key, origin: 'api', entityRef: generatedLocationEntityRef(spec.type, spec.target) },
         tree,
         processors,
@@ -368,11 +522,17 @@ export function createLocationEngine(options: LocationEngineOptions): LocationEn
       };
     },
     async removeLocation(record) {
-      const refs = await listProvidedRefs(record.key);
-      for (const batch of chunks(refs, batchSize)) {
-        await store.applyMutation({ deletes: batch });
-      }
-      await locations.clearOrphans(refs);
+      // Page by page, so a large location's refs are never all in memory; the cursor survives the deletes.
+      let cursor: string | undefined;
+      do {
+        const page = await store.listProvided({ source: record.key, cursor, limit: batchSize });
+        const refs = page.items.map((item) => item.entityRef);
+        if (refs.length > 0) {
+          await store.applyMutation({ deletes: refs });
+          await locations.clearOrphans(refs);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
       await locations.delete(record.id);
     },
     deleteExpiredOrphans,

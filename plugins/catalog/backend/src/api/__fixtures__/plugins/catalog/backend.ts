@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin, type EntityMutation, InputError } from '@atrium/plugin-api';
 import express, { Router } from 'express';
+import { catalogPermissions, createCatalogAccess } from '../../../../permissions';
 import { createCatalogApiRouter } from '../../../createCatalogApiRouter';
 
 /**
@@ -13,13 +14,17 @@ export const catalogApiTestPlugin = createBackendPlugin({
     logger: coreServices.logger,
     router: coreServices.httpRouter,
     store: coreServices.entityStore,
+    auth: coreServices.auth,
+    permissions: coreServices.permissions,
   },
-  async init({ logger, router, store }) {
+  async init({ logger, router, store, auth, permissions }) {
+    permissions.register(catalogPermissions);
     const refreshed: string[] = [];
     router.use(
       createCatalogApiRouter({
         store,
         logger,
+        access: createCatalogAccess({ auth, permissions, store }),
         refresh: async (entityRef) => {
           refreshed.push(entityRef);
         },

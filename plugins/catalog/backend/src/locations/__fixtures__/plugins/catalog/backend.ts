@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin, NotFoundError } from '@atrium/plugin-api';
 import { Router } from 'express';
+import { catalogPermissions, createCatalogAccess } from '../../../../permissions';
 import { createCatalogLocations } from '../../../createCatalogLocations';
 
 /** The locations part wired as catalogPlugin.ts should wire it, with test routes to drive refreshes. */
@@ -13,8 +14,11 @@ export const catalogPlugin = createBackendPlugin({
     scheduler: coreServices.scheduler,
     database: coreServices.database,
     urlReader: coreServices.urlReader,
+    auth: coreServices.auth,
+    permissions: coreServices.permissions,
   },
-  async init({ config, logger, router, store, scheduler, database, urlReader }) {
+  async init({ config, logger, router, store, scheduler, database, urlReader, auth, permissions }) {
+    permissions.register(catalogPermissions);
     const locations = await createCatalogLocations({
       config,
       logger,
@@ -23,6 +27,7 @@ export const catalogPlugin = createBackendPlugin({
       urlReader,
       scheduler,
       cwd: process.cwd(),
+      access: createCatalogAccess({ auth, permissions, store }),
     });
     router.use(locations.router);
     const test = Router();

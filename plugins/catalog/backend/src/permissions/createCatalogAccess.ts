@@ -1,0 +1,66 @@
+import {
+  type AuthService,
+  type EntityPredicate,
+  type EntityStoreService,
+  NotAllowedError,
+  type PermissionsService,
+} from '@atrium/plugin-api';
+import type { CatalogAccess } from './CatalogAccess';
+import { catalogEntityReadPermission } from './catalogPermissions';
+
+/** A restriction no entity matches (an empty `$any`), for callers who may read no entity. */
+const nothing: EntityPredicate = { $any: [] };
+
+/**
+ * Builds the catalog's permission checks over the core's auth and permissions
+ * services. Reads are filtered inside the store (`restrict`), never after the
+ * fact, so pages, counts and cursors stay exact.
+ *
+ * @example
+ * const access = createCatalogAccess({ auth, permissions, store });
+ * const restrict = await access.entityReadRestriction(req);
+ * const page = await store.query({ query, restrict });
+ */
+export function createCatalogAccess(options: {
+  auth: AuthService;
+  permissions: PermissionsService;
+  store: EntityStoreService;
+}): CatalogAccess {
+  const { auth, permissions, store } = options;
+
+  const entityReadRestriction: CatalogAccess['entityReadRestriction'] = async (req) => {
+    const decision = await permissions.authorizeConditional(
+      auth.credentials(req),
+      catalogEntityReadPermission,
+    );
+    if (decision.result === 'allow') {
+      return undefined;
+    }
+    return decision.result === 'conditional' ? decision.filter : nothing;
+  };
+
+  return {
+    entityReadRestriction,
+    async readableEntity(req, entityRef) {
+      const restrict = await entityReadRestriction(req);
+      if (!(await store.getByRef(entityRef, { fields: ['kind'], restrict }))) {
+        return undefined;
+      }
+      // Read without the restriction: an owner group the caller cannot see still owns the entity.
+      const entity = await store.getByRef(entityRef, { fields: ['relations'] });
+      const ownerRefs = (entity?.relations ?? [])
+        .filter((relation) => relation.type === 'ownedBy')
+        .map((relation) => relation.targetRef);
+      return { resourceRef: entityRef, ownerRefs };
+    },
+    async authorize(req, permission, resource) {
+      const decision = await permissions.authorize(auth.credentials(req), permission, resource);
+      if (decision.result !== 'allow') {
+        const on = resource ? ` on '${resource.resourceRef}'` : '';
+        throw new NotAllowedError(
+          `You are not allowed ${permission.id}${on}; an administrator can grant it under permissions.roles`,
+        );
+      }
+    },
+  };
+}

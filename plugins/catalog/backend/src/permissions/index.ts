@@ -1,0 +1,3 @@
+export * from './CatalogAccess';
+export * from './catalogPermissions';
+export * from './createCatalogAccess';
