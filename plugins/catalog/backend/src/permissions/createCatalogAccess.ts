@@ -58,7 +58,7 @@ export function createCatalogAccess(options: {
       if (decision.result !== 'allow') {
         const on = resource ? ` on '${resource.resourceRef}'` : '';
         throw new NotAllowedError(
-          `You are not allowed ${permission.id}${on}; an administrator can grant it under permissions.roles`,
+          `This needs permission '${permission.id}'${on}, which your roles do not grant; an administrator can grant it under permissions.roles`,
         );
       }
     },
