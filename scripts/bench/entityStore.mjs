@@ -34,6 +34,7 @@ if (!existsSync(distEntry)) {
   process.exit(1);
 }
 const { createEntityStore } = backendRequire(distEntry);
+const { ownedByPredicate } = backendRequire('@atrium/plugin-api');
 const knexFactory = backendRequire('knex');
 
 const args = process.argv.slice(2);
@@ -278,6 +279,13 @@ async function runBenchmark(kind, knex, client, catalogData, afterLoad = async (
     'subscr',
   ];
   const pickRef = (i) => refs[(i * 7919) % refs.length];
+  // What a member sees under an owned-only read grant: a user and the three groups they belong to.
+  const groupCount = Math.round(catalogData.count * 0.01);
+  const ownership = (i) =>
+    ownedByPredicate([
+      `user:default/${entityName('user', i)}`,
+      ...[0, 1, 2].map((j) => `group:default/${entityName('group', (i * 3 + j) % groupCount)}`),
+    ]);
   const results = [
     await measure('get by ref', (i) => catalog.getByRef(pickRef(i), { format: 'json' })),
     await measure('get 100 by refs', (i) =>
@@ -313,6 +321,9 @@ async function runBenchmark(kind, knex, client, catalogData, afterLoad = async (
       });
       await catalog.query({ cursor: first.pageInfo.nextCursor, limit: 100, format: 'json' });
     }),
+    await measure('query with a read restriction (owned by a user and 3 groups)', (i) =>
+      catalog.query({ query: { kind: 'component' }, restrict: ownership(i), limit: 100, format: 'json' }),
+    ),
     await measure('facets (kind, spec.type, metadata.tags)', () =>
       catalog.facets({ facets: ['kind', 'spec.type', 'metadata.tags'] }),
     ),
@@ -386,7 +397,7 @@ const aims = {
   'full-text, limit 20': '< 20 ms',
 };
 
-function formatReport(runs, peakRssMb, loadAtStart) {
+function formatReport(runs, peakRssMb, loadAtStart, loadAtEnd) {
   const lines = [
     `Measured ${describeMachine()}, by \`node scripts/bench/entityStore.mjs\`.`,
     '',
@@ -395,7 +406,7 @@ function formatReport(runs, peakRssMb, loadAtStart) {
       `${batchSize.toLocaleString('en-US')}; then ${samples} samples per read after 10 warm-up runs. Reads return JSON ` +
       'text and count totalItems unless noted. PostgreSQL is vacuumed and analyzed after the load, as autovacuum would.',
     '',
-    `Load average when it started: ${loadAtStart} (other work on the machine slows every figure).`,
+    `Load average when it started: ${loadAtStart}; when it ended: ${loadAtEnd} (other work on the machine slows every figure).`,
     '',
     `Bulk upsert of ${entityCount.toLocaleString('en-US')} entities (aim on SQLite: < 10 s): ` +
       runs
@@ -437,7 +448,12 @@ for (const [name, run] of Object.entries(engines)) {
   }
   runs.push(result);
 }
-const report = formatReport(runs, process.resourceUsage().maxRSS / 1024, loadAtStart);
+const report = formatReport(
+  runs,
+  process.resourceUsage().maxRSS / 1024,
+  loadAtStart,
+  formatLoadAverage(os.loadavg()),
+);
 console.log(`\n${report}`);
 if (!only) {
   await replaceBenchmarkSection(root, 'entityStore', `## Entity store\n\n${report}`);

@@ -10,6 +10,7 @@ import {
   type EntityPage,
   type EntityPredicate,
   type EntityQueryRequest,
+  type EntityReadRestriction,
   type EntityStoreService,
   InputError,
 } from '@atrium/plugin-api';
@@ -17,7 +18,7 @@ import { compareCodePoints } from './compareCodePoints';
 import { decodeEntityCursor, type EntityCursor, encodeEntityCursor } from './EntityCursor';
 import type { EntityFilter, EntityStorage, StoredEntity } from './EntityStorage';
 import { type EntityPageOrder, fetchEntityPage } from './fetchEntityPage';
-import { parseEntityPredicate } from './parseEntityPredicate';
+import { type PredicateNode, parseEntityPredicate } from './parseEntityPredicate';
 import { prepareEntityUpsert } from './prepareEntityUpsert';
 import { projectEntity } from './projectEntity';
 import { spliceRelations } from './spliceRelations';
@@ -56,6 +57,23 @@ function checkOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder | undefin
     throw new InputError("orderBy needs a field and an order of 'asc' or 'desc'");
   }
   return { field: order.field, order: order.order };
+}
+
+/** Parses the caller's query and read restriction; an entity must match both. */
+function parseConditions(
+  query: EntityPredicate | undefined,
+  restrict: EntityPredicate | undefined,
+): { condition?: PredicateNode; restrict?: PredicateNode } {
+  const parsedQuery = query ? parseEntityPredicate(query) : undefined;
+  const parsedRestrict = restrict ? parseEntityPredicate(restrict) : undefined;
+  if (parsedQuery && parsedRestrict) {
+    return { condition: { type: 'all', children: [parsedQuery, parsedRestrict] }, restrict: parsedRestrict };
+  }
+  const condition = parsedQuery ?? parsedRestrict;
+  return {
+    ...(condition ? { condition } : {}),
+    ...(parsedRestrict ? { restrict: parsedRestrict } : {}),
+  };
 }
 
 function decodeProvidedCursor(cursor: string): { source: string; id: number } {
@@ -112,37 +130,39 @@ export class DefaultEntityStoreService implements EntityStoreService {
 
   async getByRef<F extends EntityFormat = 'object'>(
     ref: string | CompoundEntityRef,
-    options: { fields?: string[]; format?: F } = {},
+    options: { fields?: string[]; format?: F } & EntityReadRestriction = {},
   ): Promise<EntityOf<F> | undefined> {
-    const [entity] = await this.#storage.getByRefs([toCanonicalEntityRef(ref)]);
+    const { condition, restrict } = parseConditions(undefined, options.restrict);
+    const [entity] = await this.#storage.getByRefs([toCanonicalEntityRef(ref)], condition);
     if (!entity) {
       return undefined;
     }
-    const [item] = await this.#render<F>([entity], options.fields, options.format);
+    const [item] = await this.#render<F>([entity], options.fields, options.format, restrict);
     return item;
   }
 
   async getByRefs<F extends EntityFormat = 'object'>(
     refs: string[],
-    options: { fields?: string[]; query?: EntityPredicate; format?: F } = {},
+    options: { fields?: string[]; query?: EntityPredicate; format?: F } & EntityReadRestriction = {},
   ): Promise<Array<EntityOf<F> | null>> {
     const canonical = refs.map(toCanonicalEntityRef);
-    const condition = options.query ? parseEntityPredicate(options.query) : undefined;
+    const { condition, restrict } = parseConditions(options.query, options.restrict);
     const found = await this.#storage.getByRefs([...new Set(canonical)], condition);
-    const rendered = await this.#render<F>(found, options.fields, options.format);
+    const rendered = await this.#render<F>(found, options.fields, options.format, restrict);
     const byRef = new Map(found.map((entity, i) => [entity.ref, rendered[i]]));
     return canonical.map((ref) => byRef.get(ref) ?? null);
   }
 
   async getByUid<F extends EntityFormat = 'object'>(
     uid: string,
-    options: { fields?: string[]; format?: F } = {},
+    options: { fields?: string[]; format?: F } & EntityReadRestriction = {},
   ): Promise<EntityOf<F> | undefined> {
-    const entity = await this.#storage.getByUid(uid);
+    const { condition, restrict } = parseConditions(undefined, options.restrict);
+    const entity = await this.#storage.getByUid(uid, condition);
     if (!entity) {
       return undefined;
     }
-    const [item] = await this.#render<F>([entity], options.fields, options.format);
+    const [item] = await this.#render<F>([entity], options.fields, options.format, restrict);
     return item;
   }
 
@@ -158,9 +178,11 @@ export class DefaultEntityStoreService implements EntityStoreService {
       totalItems: request.totalItems ?? true,
     };
     const words = criteria.fullText === undefined ? [] : toFullTextWords(criteria.fullText);
+    // The restriction comes with every request and never from the cursor, which the caller holds.
+    const { condition, restrict } = parseConditions(criteria.query, request.restrict);
     const filter: EntityFilter = {};
-    if (criteria.query) {
-      filter.condition = parseEntityPredicate(criteria.query);
+    if (condition) {
+      filter.condition = condition;
     }
     if (words.length > 0) {
       filter.words = words;
@@ -210,16 +232,18 @@ export class DefaultEntityStoreService implements EntityStoreService {
     if (first && (backwards ? more : cursor !== undefined)) {
       pageInfo.prevCursor = encode('prev', first);
     }
-    const items = await this.#render<F>(page, request.fields, request.format);
+    const items = await this.#render<F>(page, request.fields, request.format, restrict);
     return totalItems === undefined ? { items, pageInfo } : { items, totalItems, pageInfo };
   }
 
-  async facets(request: { facets: string[]; query?: EntityPredicate }): Promise<EntityFacets> {
+  async facets(
+    request: { facets: string[]; query?: EntityPredicate } & EntityReadRestriction,
+  ): Promise<EntityFacets> {
     if (!Array.isArray(request.facets) || !request.facets.every((f) => typeof f === 'string' && f !== '')) {
       throw new InputError('facets must be a list of dot paths');
     }
-    const condition = request.query ? parseEntityPredicate(request.query) : undefined;
-    const counts = await this.#storage.facets([...new Set(request.facets)], condition);
+    const { condition, restrict } = parseConditions(request.query, request.restrict);
+    const counts = await this.#storage.facets([...new Set(request.facets)], condition, restrict);
     const facets: EntityFacets = {};
     for (const path of request.facets) {
       facets[path] = [...(counts.get(path) ?? new Map<string, number>())]
@@ -248,11 +272,15 @@ export class DefaultEntityStoreService implements EntityStoreService {
     return { items };
   }
 
-  /** Splices relations in and applies `fields` and `format`; parses only when it must. */
+  /**
+   * Splices relations in (without those to entities `restrict` hides) and
+   * applies `fields` and `format`; parses only when it must.
+   */
   async #render<F extends EntityFormat>(
     entities: StoredEntity[],
     fields: string[] | undefined,
     format: F | undefined,
+    restrict: PredicateNode | undefined,
   ): Promise<Array<EntityOf<F>>> {
     const wantsRelations =
       fields === undefined ||
@@ -260,7 +288,7 @@ export class DefaultEntityStoreService implements EntityStoreService {
         const lower = field.toLowerCase();
         return lower === 'relations' || lower.startsWith('relations.');
       });
-    const relations = wantsRelations ? await this.#storage.relationsOf(entities) : undefined;
+    const relations = wantsRelations ? await this.#storage.relationsOf(entities, restrict) : undefined;
     return entities.map((entity) => {
       const text = relations ? spliceRelations(entity.text, relations.get(entity.id) ?? []) : entity.text;
       if (fields === undefined) {

@@ -53,9 +53,14 @@ export interface EntityStorage {
   applyMutation(provider: string, upserts: PreparedUpsert[], deletes: string[]): Promise<MutationOutcome>;
   /** The entities among `refs` (canonical) that exist and match `condition`, in any order. */
   getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]>;
-  getByUid(uid: string): Promise<StoredEntity | undefined>;
-  /** Both directions of the relations of each entity, keyed by entity id. */
-  relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>>;
+  /** The entity with this uid, when it exists and matches `condition`. */
+  getByUid(uid: string, condition?: PredicateNode): Promise<StoredEntity | undefined>;
+  /**
+   * Both directions of the relations of each entity, keyed by entity id.
+   * With `restrict`, relations whose target exists and does not match it are
+   * left out; targets that do not exist stay.
+   */
+  relationsOf(entities: StoredEntity[], restrict?: PredicateNode): Promise<Map<number, EntityRelation[]>>;
   count(filter: EntityFilter): Promise<number>;
   /** Ordered by ref. */
   scanByRef(request: ScanRequest<string>): Promise<PageItem[]>;
@@ -70,8 +75,16 @@ export interface EntityStorage {
    * stay put while others are written and cursors neither skip nor repeat.
    */
   scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]>;
-  /** Entity counts per original-case value at each path. */
-  facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>>;
+  /**
+   * Entity counts per original-case value at each path, over the entities
+   * matching `condition`. For `relations.<type>` paths, targets that exist and
+   * do not match `restrict` are not counted, as `relationsOf` leaves them out.
+   */
+  facets(
+    paths: string[],
+    condition?: PredicateNode,
+    restrict?: PredicateNode,
+  ): Promise<Map<string, Map<string, number>>>;
   /** Entities of one provider ordered by source, then id. */
   listProvided(
     provider: string,

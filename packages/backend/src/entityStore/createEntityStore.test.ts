@@ -7,6 +7,7 @@ import {
   type EntityStoreService,
   type EntityUpsert,
   InputError,
+  ownedByPredicate,
 } from '@atrium/plugin-api';
 import type { Knex } from 'knex';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing';
@@ -30,7 +31,7 @@ function upsert(entity: Entity, rest: Omit<EntityUpsert, 'entity'> = {}): Entity
 
 async function clearStore(knex: Knex, kind: string): Promise<void> {
   if (kind === 'postgres') {
-    await knex.raw('TRUNCATE entities, search, search_elements, relations, entity_text');
+    await knex.raw('TRUNCATE entities, search, search_facets, search_elements, relations, entity_text');
     return;
   }
   for (const table of ['entities', 'relations']) {
@@ -43,10 +44,12 @@ async function clearStore(knex: Knex, kind: string): Promise<void> {
 
 async function refsOf(service: EntityStoreService, query: EntityPredicate): Promise<string[]> {
   const page = await service.query({ query, limit: 1000, fields: ['kind', 'metadata.name'] });
+  // Counting takes other paths than listing; both must agree.
+  expect(page.totalItems).toBe(page.items.length);
   return page.items.map((item) => `${item.kind}:default/${item.metadata.name}`.toLowerCase());
 }
 
-/** Every item of a query, following next cursors, as "kind:name" (bounded). */
+/** The names of every item of a query, following next cursors (bounded). */
 async function walkPages(
   service: EntityStoreService,
   first: EntityQueryRequest,
@@ -55,7 +58,10 @@ async function walkPages(
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
-    const result = await service.query(cursor ? { cursor, limit: first.limit } : first);
+    // A read restriction is never kept in a cursor: it comes again with every page.
+    const result = await service.query(
+      cursor ? { cursor, limit: first.limit, restrict: first.restrict } : first,
+    );
     seen.push(...result.items.map((item) => item.metadata.name));
     cursor = result.pageInfo.nextCursor;
     if (!cursor) {
@@ -629,6 +635,32 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       });
     });
 
+    it('keeps whole-catalog facet counts right through updates and deletes', async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('f1', { metadata: { tags: ['Blue'] } })),
+          upsert(component('f2', { metadata: { tags: ['blue', 'red'] } })),
+        ],
+      });
+      const tags = async () => (await catalog.facets({ facets: ['metadata.tags'] }))['metadata.tags'] ?? [];
+      expect(await tags()).toEqual(
+        expect.arrayContaining([
+          { value: 'Blue', count: 1 },
+          { value: 'blue', count: 1 },
+          { value: 'red', count: 1 },
+        ]),
+      );
+      await catalog.applyMutation({
+        upserts: [upsert(component('f2', { metadata: { tags: ['green'] } }))],
+        deletes: ['component:default/f1'],
+      });
+      const after = await tags();
+      expect(after).toEqual(expect.arrayContaining([{ value: 'green', count: 1 }]));
+      expect(after.map((facet) => facet.value)).not.toEqual(expect.arrayContaining(['Blue']));
+      expect(after.map((facet) => facet.value)).not.toEqual(expect.arrayContaining(['blue']));
+      expect(after.map((facet) => facet.value)).not.toEqual(expect.arrayContaining(['red']));
+    });
+
     it('ranks full-text matches, prefix-matches the last word and combines with predicates', async () => {
       await catalog.applyMutation({
         upserts: [
@@ -671,6 +703,184 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       });
       expect(byTag.items.map((item) => item.metadata.name)).toEqual(['payments']);
       expect((await catalog.query({ fullText: { term: 'nothing-like-it' } })).items).toEqual([]);
+    });
+  });
+
+  describe('read restriction', () => {
+    // Ana's view: what team-a owns, and her own and team-a's entities.
+    const restrict = ownedByPredicate(['user:default/ana', 'group:default/team-a']);
+    const visible = [
+      'component:default/billing',
+      'component:default/payments',
+      'group:default/team-a',
+      'user:default/ana',
+    ];
+
+    const relation = (type: string, inverseType: string, targetRef: string) => ({
+      type,
+      inverseType,
+      targetRef,
+    });
+
+    beforeEach(async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('payments', { metadata: { title: 'Payments' } }), {
+            relations: [
+              relation('ownedBy', 'ownerOf', 'group:default/team-a'),
+              relation('dependsOn', 'dependencyOf', 'component:default/checkout'),
+              relation('dependsOn', 'dependencyOf', 'resource:default/ghost'),
+            ],
+          }),
+          upsert(component('billing', { metadata: { title: 'Payments billing' } }), {
+            relations: [relation('ownedBy', 'ownerOf', 'group:default/team-a')],
+          }),
+          upsert(component('checkout', { metadata: { title: 'Payments checkout' } }), {
+            relations: [
+              relation('ownedBy', 'ownerOf', 'group:default/web-team'),
+              relation('dependsOn', 'dependencyOf', 'component:default/payments'),
+            ],
+          }),
+          upsert({ apiVersion: 'v1', kind: 'Group', metadata: { name: 'team-a' }, spec: {} }),
+          upsert({ apiVersion: 'v1', kind: 'Group', metadata: { name: 'web-team' }, spec: {} }),
+          upsert(
+            { apiVersion: 'v1', kind: 'User', metadata: { name: 'ana' }, spec: {} },
+            {
+              relations: [relation('memberOf', 'hasMember', 'group:default/team-a')],
+            },
+          ),
+        ],
+      });
+    });
+
+    it('matches an entity by its own ref with metadata.ref', async () => {
+      expect(await refsOf(catalog, { 'metadata.ref': 'Component:Default/Payments' })).toEqual([
+        'component:default/payments',
+      ]);
+      expect(await refsOf(catalog, { 'metadata.ref': { $hasPrefix: 'group:' } })).toEqual([
+        'group:default/team-a',
+        'group:default/web-team',
+      ]);
+      expect(await refsOf(catalog, { $not: { 'metadata.ref': { $in: visible } } })).toEqual([
+        'component:default/checkout',
+        'group:default/web-team',
+      ]);
+    });
+
+    it('leaves entities that fail it out of lists and totalItems', async () => {
+      const page = await catalog.query({ restrict, fields: ['kind', 'metadata.name'] });
+      expect(page.items.map((item) => `${item.kind}:default/${item.metadata.name}`.toLowerCase())).toEqual(
+        visible,
+      );
+      expect(page.totalItems).toBe(4);
+      const components = await catalog.query({ query: { kind: 'component' }, restrict });
+      expect(components.items.map((item) => item.metadata.name)).toEqual(['billing', 'payments']);
+      expect(components.totalItems).toBe(2);
+      const byTitle = await catalog.query({
+        restrict,
+        orderBy: [{ field: 'metadata.title', order: 'desc' }],
+      });
+      expect(byTitle.items.map((item) => item.metadata.name)).toEqual([
+        'billing',
+        'payments',
+        // Entities lacking the field come last, newest first when descending.
+        'ana',
+        'team-a',
+      ]);
+      const ranked = await catalog.query({ fullText: { term: 'payments' }, restrict });
+      expect(ranked.items.map((item) => item.metadata.name)).toEqual(['payments', 'billing']);
+      expect(ranked.totalItems).toBe(2);
+    });
+
+    it('answers by-ref and by-uid with undefined and by-refs with null for entities that fail it', async () => {
+      const checkout = await catalog.getByRef('component:default/checkout');
+      expect(checkout).toBeDefined();
+      expect(await catalog.getByRef('component:default/checkout', { restrict })).toBeUndefined();
+      expect(await catalog.getByUid(checkout?.metadata.uid as string, { restrict })).toBeUndefined();
+      const payments = await catalog.getByRef('component:default/payments', { restrict });
+      expect(payments?.metadata.name).toBe('payments');
+      expect((await catalog.getByUid(payments?.metadata.uid as string, { restrict }))?.metadata.name).toBe(
+        'payments',
+      );
+      const many = await catalog.getByRefs(
+        ['component:default/checkout', 'component:default/payments', 'group:default/web-team'],
+        { restrict, fields: ['metadata.name'] },
+      );
+      expect(many).toEqual([null, { metadata: { name: 'payments' } }, null]);
+      const queried = await catalog.getByRefs(['component:default/payments', 'component:default/checkout'], {
+        restrict,
+        query: { 'metadata.name': 'checkout' },
+      });
+      expect(queried).toEqual([null, null]);
+    });
+
+    it('hides relations to existing entities that fail it, in both directions and both formats', async () => {
+      expect((await catalog.getByRef('component:default/payments'))?.relations).toEqual([
+        { type: 'dependencyOf', targetRef: 'component:default/checkout' },
+        { type: 'dependsOn', targetRef: 'component:default/checkout' },
+        { type: 'dependsOn', targetRef: 'resource:default/ghost' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]);
+      const restricted = [
+        { type: 'dependsOn', targetRef: 'resource:default/ghost' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ];
+      expect((await catalog.getByRef('component:default/payments', { restrict }))?.relations).toEqual(
+        restricted,
+      );
+      const text = await catalog.getByRef('component:default/payments', { restrict, format: 'json' });
+      expect(JSON.parse(text as string).relations).toEqual(restricted);
+      const [byRefs] = await catalog.getByRefs(['component:default/payments'], {
+        restrict,
+        fields: ['relations'],
+      });
+      expect(byRefs).toEqual({ relations: restricted });
+      const group = await catalog.query({ query: { kind: 'group' }, restrict, fields: ['relations'] });
+      expect(group.items).toEqual([
+        {
+          relations: [
+            { type: 'hasMember', targetRef: 'user:default/ana' },
+            { type: 'ownerOf', targetRef: 'component:default/billing' },
+            { type: 'ownerOf', targetRef: 'component:default/payments' },
+          ],
+        },
+      ]);
+    });
+
+    it('counts facets over the entities and relation targets it lets through', async () => {
+      expect(
+        await catalog.facets({
+          facets: ['kind', 'relations.dependsOn', 'relations.dependencyOf', 'relations.ownedBy'],
+          restrict,
+        }),
+      ).toEqual({
+        kind: [
+          { value: 'Component', count: 2 },
+          { value: 'Group', count: 1 },
+          { value: 'User', count: 1 },
+        ],
+        'relations.dependsOn': [{ value: 'resource:default/ghost', count: 1 }],
+        'relations.dependencyOf': [],
+        'relations.ownedBy': [{ value: 'group:default/team-a', count: 2 }],
+      });
+      expect(await catalog.facets({ facets: ['kind'], query: { kind: 'user' }, restrict })).toEqual({
+        kind: [{ value: 'User', count: 1 }],
+      });
+    });
+
+    it('applies it to every cursor page from the request, never from the cursor', async () => {
+      const seen = await walkPages(catalog, { restrict, limit: 1 });
+      expect(seen).toEqual(['billing', 'payments', 'team-a', 'ana']);
+      const first = await catalog.query({ restrict, limit: 2 });
+      expect(first.totalItems).toBe(4);
+      const cursor = first.pageInfo.nextCursor as string;
+      expect(Buffer.from(cursor, 'base64url').toString('utf8')).not.toContain('team-a');
+      const restricted = await catalog.query({ cursor, restrict, limit: 10 });
+      expect(restricted.items.map((item) => item.metadata.name)).toEqual(['team-a', 'ana']);
+      expect(restricted.totalItems).toBe(4);
+      const unrestricted = await catalog.query({ cursor, limit: 10 });
+      expect(unrestricted.items.map((item) => item.metadata.name)).toEqual(['team-a', 'web-team', 'ana']);
+      expect(unrestricted.totalItems).toBe(6);
     });
   });
 

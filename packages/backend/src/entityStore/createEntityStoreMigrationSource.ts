@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { postgresFacetCountsMigration } from './postgres/postgresFacetCountsMigration';
+import { postgresFullTextTierIndexesMigration } from './postgres/postgresFullTextTierIndexesMigration';
 import { postgresSchemaMigration } from './postgres/postgresSchemaMigration';
 import { sqliteSchemaMigration } from './sqlite/sqliteSchemaMigration';
 
@@ -18,6 +20,13 @@ export function createEntityStoreMigrationSource(
       ...(client === 'pg' ? postgresSchemaMigration : sqliteSchemaMigration),
     },
   ];
+  if (client === 'pg') {
+    // SQLite counts facets from its FTS5 vocabulary and needs no table for them.
+    migrations.push(
+      { name: '20261129000000_search_facets', ...postgresFacetCountsMigration },
+      { name: '20261129000100_full_text_tier_indexes', ...postgresFullTextTierIndexesMigration },
+    );
+  }
   return {
     getMigrations: async () => migrations,
     getMigrationName: (migration) => migration.name,

@@ -49,6 +49,21 @@ describe('parseEntityPredicate', () => {
     });
   });
 
+  it('turns metadata.ref into a match on the entity ref, but not inside $contains', () => {
+    expect(parseEntityPredicate({ 'Metadata.Ref': { $in: ['Group:default/A'] } })).toEqual({
+      type: 'ref',
+      match: { op: 'in', values: ['group:default/a'] },
+    });
+    expect(parseEntityPredicate({ 'spec.items': { $contains: { 'metadata.ref': 'x' } } })).toEqual({
+      type: 'element',
+      key: 'spec.items',
+      predicate: { type: 'value', key: 'metadata.ref', match: { op: 'in', values: ['x'] } },
+    });
+    expect(() => parseEntityPredicate({ 'metadata.ref': { $contains: { a: 'b' } } })).toThrow(
+      "$contains on 'metadata.ref' takes an entity ref",
+    );
+  });
+
   it.each<[string, unknown]>([
     ['an unknown operator', { kind: { $regex: 'x' } }],
     ['an unknown top-level operator', { $or: [] }],

@@ -12,8 +12,17 @@ export type PredicateNode =
   | { type: 'value'; key: string; match: ValueMatch }
   /** `relations.<type>`: some relation of that type (either direction) has a matching target ref. */
   | { type: 'relation'; relationType: string; match: ValueMatch }
+  /** `metadata.ref`: the entity's own canonical ref matches; answered from the entity row, not the search index. */
+  | { type: 'ref'; match: ValueMatch }
   /** `$contains` with a predicate: some object element of the array at `key` satisfies `predicate`. */
   | { type: 'element'; key: string; predicate: PredicateNode };
+
+/**
+ * The key that names the entity's own canonical ref (`kind:namespace/name`).
+ * It is not stored in the search index: every entity has exactly one ref, and
+ * the entity row already holds it, uniquely indexed.
+ */
+export const ENTITY_REF_KEY = 'metadata.ref';
 
 /** Deeper predicates are refused rather than risk exhausting the stack. */
 const maxDepth = 32;
@@ -41,10 +50,13 @@ function parseList(value: unknown, operator: string, scope: Scope, depth: number
 
 function parseMatcher(path: string, matcher: unknown, scope: Scope, depth: number): PredicateNode {
   const isRelation = scope === 'entity' && path.startsWith('relations.');
-  const make = (match: ValueMatch): PredicateNode =>
-    isRelation
-      ? { type: 'relation', relationType: path.slice('relations.'.length), match }
-      : { type: 'value', key: path, match };
+  const isRef = scope === 'entity' && path === ENTITY_REF_KEY;
+  const make = (match: ValueMatch): PredicateNode => {
+    if (isRelation) {
+      return { type: 'relation', relationType: path.slice('relations.'.length), match };
+    }
+    return isRef ? { type: 'ref', match } : { type: 'value', key: path, match };
+  };
 
   if (isPrimitive(matcher)) {
     return make({ op: 'in', values: [lower(matcher)] });
@@ -77,8 +89,8 @@ function parseMatcher(path: string, matcher: unknown, scope: Scope, depth: numbe
       if (isPrimitive(operand)) {
         return make({ op: 'in', values: [lower(operand)] });
       }
-      if (isRelation) {
-        throw new InputError(`$contains on '${path}' takes a target ref`);
+      if (isRelation || isRef) {
+        throw new InputError(`$contains on '${path}' takes an entity ref`);
       }
       if (scope === 'element') {
         throw new InputError(`$contains with a predicate cannot be nested inside another one (at '${path}')`);

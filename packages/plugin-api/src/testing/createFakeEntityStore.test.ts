@@ -1,6 +1,7 @@
 import type { EntityUpsert } from '../backend/services/EntityStoreService';
 import type { Entity } from '../common/entity/Entity';
 import type { EntityPredicate } from '../common/entity/EntityPredicate';
+import { ownedByPredicate } from '../common/entity/ownedByPredicate';
 import { ConflictError } from '../common/errors/ConflictError';
 import { InputError } from '../common/errors/InputError';
 import { createFakeEntityStore, type FakeEntityStore } from './createFakeEntityStore';
@@ -539,6 +540,87 @@ describe('createFakeEntityStore', () => {
       await expect(empty.facets({ facets: ['kind'], query: query as EntityPredicate })).rejects.toThrow(
         InputError,
       );
+    });
+  });
+
+  describe('read restriction', () => {
+    // Everything team-a owns, and team-a itself.
+    const restrict = ownedByPredicate(['group:default/team-a']);
+    let store: FakeEntityStore;
+    beforeAll(async () => {
+      store = await createCatalog();
+      await store.applyMutation({
+        upserts: [
+          {
+            entity: component('ledger'),
+            relations: [
+              ...ownedBy('group:default/team-a'),
+              { type: 'dependsOn', inverseType: 'dependencyOf', targetRef: 'component:default/checkout' },
+              { type: 'dependsOn', inverseType: 'dependencyOf', targetRef: 'resource:default/ghost' },
+            ],
+          },
+        ],
+      });
+    });
+
+    it('matches the entity ref with metadata.ref', async () => {
+      expect(await refsMatching(store, { 'metadata.ref': 'Group:Default/Team-A' })).toEqual([
+        'group:default/team-a',
+      ]);
+    });
+
+    it('leaves entities that fail it out of pages, totalItems and every cursor page', async () => {
+      const page = await store.query({ restrict, limit: 1, fields: ['metadata.name'] });
+      expect(page.items).toEqual([{ metadata: { name: 'payments-rest' } }]);
+      expect(page.totalItems).toBe(5);
+      const cursor = page.pageInfo.nextCursor;
+      const next = await store.query({ cursor, restrict, fields: ['metadata.name'] });
+      expect(next.items.map((item) => item.metadata.name)).toEqual([
+        'ledger',
+        'payments',
+        'billing',
+        'team-a',
+      ]);
+      const unrestricted = await store.query({ cursor, fields: ['metadata.name'] });
+      expect(unrestricted.items.map((item) => item.metadata.name)).toEqual([
+        'checkout',
+        'ledger',
+        'payments',
+        'billing',
+        'team-a',
+      ]);
+    });
+
+    it('answers by-ref and by-uid with undefined and by-refs with null for entities that fail it', async () => {
+      const checkout = await store.getByRef('component:default/checkout');
+      expect(await store.getByRef('component:default/checkout', { restrict })).toBeUndefined();
+      expect(await store.getByUid(checkout?.metadata.uid ?? '', { restrict })).toBeUndefined();
+      expect(
+        await store.getByRefs(['component:default/checkout', 'component:default/payments'], {
+          restrict,
+          fields: ['metadata.name'],
+        }),
+      ).toEqual([null, { metadata: { name: 'payments' } }]);
+    });
+
+    it('hides relations to existing entities that fail it and keeps dangling ones', async () => {
+      const ledger = await store.getByRef('component:default/ledger', { restrict, format: 'json' });
+      expect(JSON.parse(ledger ?? '').relations).toEqual([
+        { type: 'dependsOn', targetRef: 'resource:default/ghost' },
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ]);
+      expect((await store.getByRef('component:default/ledger'))?.relations).toHaveLength(3);
+    });
+
+    it('counts facets over the entities and relation targets it lets through', async () => {
+      expect(await store.facets({ facets: ['kind', 'relations.dependsOn'], restrict })).toEqual({
+        kind: [
+          { value: 'Component', count: 3 },
+          { value: 'API', count: 1 },
+          { value: 'Group', count: 1 },
+        ],
+        'relations.dependsOn': [{ value: 'resource:default/ghost', count: 1 }],
+      });
     });
   });
 

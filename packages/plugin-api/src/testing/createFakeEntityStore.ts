@@ -8,6 +8,7 @@ import type {
   EntityOf,
   EntityOrder,
   EntityQueryRequest,
+  EntityReadRestriction,
   EntityRelationSpec,
   EntityStoreService,
   EntityUpsert,
@@ -20,7 +21,7 @@ import { getEntityRef } from '../common/entity/getEntityRef';
 import { ConflictError } from '../common/errors/ConflictError';
 import { InputError } from '../common/errors/InputError';
 import { type EntityChangedPayload, entityChangedEvent } from '../common/events/entityChangedEvent';
-import { compileEntityPredicate } from './compileEntityPredicate';
+import { type CompiledPredicate, compileEntityPredicate } from './compileEntityPredicate';
 import { createFullTextMatcher } from './createFullTextMatcher';
 import { createProjection } from './createProjection';
 import { cursorCodec } from './cursorCodec';
@@ -89,8 +90,10 @@ const UNINDEXED_PATHS: ReadonlySet<string> = new Set(['relations', 'status', 'me
  * case-insensitive refs and predicates, provider ownership (writing or
  * deleting another provider's entity is a `ConflictError` and changes
  * nothing), unchanged writes skipped, stable uids and changing etags,
- * inverse relations, cursor pagination, ordering, projection, facets and a
- * simple ranked full-text search.
+ * inverse relations, cursor pagination, ordering, projection, facets, a
+ * simple ranked full-text search, and `restrict` on every read (entities
+ * failing it are left out of results, counts, facets and relations).
+ * `metadata.ref` matches the entity's canonical ref.
  *
  * @example
  * const store = createFakeEntityStore({
@@ -106,6 +109,21 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
   let records = new Map<string, StoredEntity>();
 
   const sortedRecords = () => [...records.values()].sort((a, b) => compareText(a.ref, b.ref));
+
+  /** What a read with `restrict` may see: which entities, and which relation targets. */
+  const createVisibility = (options: EntityReadRestriction) => {
+    if (!options.restrict) {
+      return { visible: (_record: StoredEntity) => true, hides: undefined };
+    }
+    const test: CompiledPredicate = compileEntityPredicate(options.restrict);
+    const visible = (record: StoredEntity) => test({ value: record.final, index: record.index });
+    // A relation is hidden when its target exists and fails `restrict`; dangling targets stay.
+    const hides = (targetRef: string) => {
+      const target = records.get(targetRef);
+      return target !== undefined && !visible(target);
+    };
+    return { visible, hides };
+  };
 
   const apply = (mutation: EntityMutation, provider: string) => {
     const upserts = (mutation.upserts ?? []).map((upsert, position) => normalizeUpsert(upsert, position));
@@ -179,7 +197,7 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
     'seed',
   );
 
-  const match = (criteria: QueryCriteria) => {
+  const match = (criteria: QueryCriteria, visible: (record: StoredEntity) => boolean) => {
     const test = compileEntityPredicate(criteria.query ?? {});
     const rank = criteria.fullText ? createFullTextMatcher(criteria.fullText.term) : () => 0;
     const orderBy = validateOrderBy(criteria.orderBy);
@@ -187,7 +205,7 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
     const matches: Array<{ record: StoredEntity; key: SortKey }> = [];
     for (const record of records.values()) {
       const score = rank(record.final);
-      if (score !== undefined && test({ value: record.final, index: record.index })) {
+      if (score !== undefined && test({ value: record.final, index: record.index }) && visible(record)) {
         const values = orderBy.map(
           (order) => record.index.get(order.field.toLocaleLowerCase('en-US'))?.[0]?.value ?? null,
         );
@@ -212,38 +230,45 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
 
     async getByRef<F extends EntityFormat = 'object'>(
       ref: string | CompoundEntityRef,
-      readOptions: { fields?: string[]; format?: F } = {},
+      readOptions: { fields?: string[]; format?: F } & EntityReadRestriction = {},
     ) {
-      const render = createRenderer<F>(readOptions);
+      const { visible, hides } = createVisibility(readOptions);
+      const render = createRenderer<F>(readOptions, hides);
       const record = records.get(stringifyEntityRef(ref));
-      return record && render(record);
+      return record && visible(record) ? render(record) : undefined;
     },
 
     async getByRefs<F extends EntityFormat = 'object'>(
       refs: string[],
-      readOptions: { fields?: string[]; query?: EntityPredicate; format?: F } = {},
+      readOptions: { fields?: string[]; query?: EntityPredicate; format?: F } & EntityReadRestriction = {},
     ) {
-      const render = createRenderer<F>(readOptions);
+      const { visible, hides } = createVisibility(readOptions);
+      const render = createRenderer<F>(readOptions, hides);
       const test = compileEntityPredicate(readOptions.query ?? {});
       return refs.map((ref) => {
         const canonical = toCanonicalRef(ref);
         const record = canonical === undefined ? undefined : records.get(canonical);
-        return record && test({ value: record.final, index: record.index }) ? render(record) : null;
+        return record && test({ value: record.final, index: record.index }) && visible(record)
+          ? render(record)
+          : null;
       });
     },
 
     async getByUid<F extends EntityFormat = 'object'>(
       uid: string,
-      readOptions: { fields?: string[]; format?: F } = {},
+      readOptions: { fields?: string[]; format?: F } & EntityReadRestriction = {},
     ) {
-      const render = createRenderer<F>(readOptions);
+      const { visible, hides } = createVisibility(readOptions);
+      const render = createRenderer<F>(readOptions, hides);
       const record = [...records.values()].find((candidate) => candidate.uid === uid);
-      return record && render(record);
+      return record && visible(record) ? render(record) : undefined;
     },
 
     async query<F extends EntityFormat = 'object'>(request: EntityQueryRequest<F>) {
       const limit = validateLimit(request.limit);
-      const render = createRenderer<F>(request);
+      // `restrict` comes with every request and is never kept in the cursor.
+      const { visible, hides } = createVisibility(request);
+      const render = createRenderer<F>(request, hides);
       const cursor: QueryCursor = request.cursor
         ? decodeQueryCursor(request.cursor)
         : {
@@ -254,7 +279,7 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
               totalItems: request.totalItems,
             },
           };
-      const { matches, compare } = match(cursor.criteria);
+      const { matches, compare } = match(cursor.criteria, visible);
       const { after, before } = cursor;
       let start = 0;
       let end = Math.min(limit, matches.length);
@@ -285,14 +310,19 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
 
     async facets(request) {
       const test = compileEntityPredicate(request.query ?? {});
-      const matching = sortedRecords().filter((record) => test({ value: record.final, index: record.index }));
+      const { visible, hides } = createVisibility(request);
+      const matching = sortedRecords().filter(
+        (record) => test({ value: record.final, index: record.index }) && visible(record),
+      );
       const facets: EntityFacets = {};
       for (const facet of request.facets) {
+        const key = facet.toLocaleLowerCase('en-US');
+        const isRelation = key.startsWith('relations.');
         const counts = new Map<string, { value: string; count: number }>();
         for (const record of matching) {
           const seen = new Set<string>();
-          for (const entry of record.index.get(facet.toLocaleLowerCase('en-US')) ?? []) {
-            if (seen.has(entry.value)) {
+          for (const entry of record.index.get(key) ?? []) {
+            if (seen.has(entry.value) || (isRelation && hides?.(entry.value))) {
               continue;
             }
             seen.add(entry.value);
@@ -392,6 +422,7 @@ function stitch(written: WrittenEntity, incoming: Map<string, EntityRelation[]>)
   if (!index.has('metadata.namespace')) {
     index.set('metadata.namespace', [{ value: 'default', original: 'default' }]);
   }
+  index.set('metadata.ref', [{ value: written.ref, original: written.ref }]);
   for (const relation of relations) {
     const key = `relations.${relation.type.toLocaleLowerCase('en-US')}`;
     index.set(key, [...(index.get(key) ?? []), { value: relation.targetRef, original: relation.targetRef }]);
@@ -409,13 +440,25 @@ function stitch(written: WrittenEntity, incoming: Map<string, EntityRelation[]>)
   };
 }
 
-function createRenderer<F extends EntityFormat>(options: { fields?: string[]; format?: F }) {
+/** Renders records as `fields` and `format` ask, without the relations `hides` names. */
+function createRenderer<F extends EntityFormat>(
+  options: { fields?: string[]; format?: F },
+  hides?: (targetRef: string) => boolean,
+) {
   const project = options.fields ? createProjection(options.fields) : undefined;
-  return (record: StoredEntity): EntityOf<F> => {
-    if (!project) {
-      return (options.format === 'json' ? record.json : JSON.parse(record.json)) as EntityOf<F>;
+  const jsonOf = (record: StoredEntity): string => {
+    if (!hides || !record.final.relations?.some((relation) => hides(relation.targetRef))) {
+      return record.json;
     }
-    const projected = project(JSON.parse(record.json));
+    const relations = record.final.relations.filter((relation) => !hides(relation.targetRef));
+    return JSON.stringify({ ...record.final, relations });
+  };
+  return (record: StoredEntity): EntityOf<F> => {
+    const json = jsonOf(record);
+    if (!project) {
+      return (options.format === 'json' ? json : JSON.parse(json)) as EntityOf<F>;
+    }
+    const projected = project(JSON.parse(json));
     return (options.format === 'json' ? JSON.stringify(projected) : projected) as EntityOf<F>;
   };
 }

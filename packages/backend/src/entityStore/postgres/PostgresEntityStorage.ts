@@ -39,6 +39,113 @@ function toStored(row: Row): StoredEntity {
   return { id: Number(row.id), ref: row.ref as string, text: row.text as string };
 }
 
+/** Separates key and value in a facet delta's map key; neither can hold it (PostgreSQL text has no NUL). */
+const facetKeySeparator = '\u0000';
+
+function addFacetDelta(deltas: Map<string, number>, key: string, value: string, delta: number): void {
+  const at = key + facetKeySeparator + value;
+  deltas.set(at, (deltas.get(at) ?? 0) + delta);
+}
+
+/**
+ * Adds the deltas to the facet counts. Rows are locked in key order, so
+ * writers on several replicas that change the same counts queue rather than
+ * deadlock.
+ */
+async function applyFacetDeltas(client: Client, deltas: Map<string, number>): Promise<void> {
+  const keys: string[] = [];
+  const values: string[] = [];
+  const counts: number[] = [];
+  for (const [at, delta] of deltas) {
+    if (delta !== 0) {
+      const separator = at.indexOf(facetKeySeparator);
+      keys.push(at.slice(0, separator));
+      values.push(at.slice(separator + 1));
+      counts.push(delta);
+    }
+  }
+  if (keys.length === 0) {
+    return;
+  }
+  await client.query(
+    `INSERT INTO search_facets (key, value, count)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) AS d(key, value, count)
+     ORDER BY d.key COLLATE "C", d.value COLLATE "C"
+     ON CONFLICT (key, value) DO UPDATE SET count = search_facets.count + excluded.count`,
+    [keys, values, counts],
+  );
+}
+
+/**
+ * The full-text ranks of `EntityStorage.scanByRank` as conditions on the text
+ * document `t`, given the query of every word: 1 the name (weight A) holds
+ * every word, 2 title, tags and owner (B, C) do, 3 the rest. The `ts_filter`
+ * expressions are the ones the tier indexes are built on.
+ */
+const fullTextTiers: ReadonlyArray<(term: string) => string> = [
+  (term) => `ts_filter(t.document, '{a}') @@ ${term}`,
+  (term) => `ts_filter(t.document, '{b,c}') @@ ${term} AND NOT ts_filter(t.document, '{a}') @@ ${term}`,
+  (term) =>
+    `t.document @@ ${term} AND NOT ts_filter(t.document, '{a}') @@ ${term}` +
+    ` AND NOT ts_filter(t.document, '{b,c}') @@ ${term}`,
+];
+
+/** Whether a predicate needs the entity row itself (its ref), not only its id. */
+function needsEntityRow(node: PredicateNode): boolean {
+  switch (node.type) {
+    case 'all':
+    case 'any':
+      return node.children.some(needsEntityRow);
+    case 'not':
+      return needsEntityRow(node.child);
+    case 'relation':
+    case 'ref':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Splits a condition into an equality on one search key and value, which a
+ * count can walk the search rows of, and the rest, when the rest needs only
+ * entity ids.
+ */
+function splitCountDriver(
+  condition: PredicateNode,
+): { key: string; value: string; rest: PredicateNode[] } | undefined {
+  const conjuncts = condition.type === 'all' ? condition.children : [condition];
+  const index = conjuncts.findIndex(
+    (node) => node.type === 'value' && node.match.op === 'in' && node.match.values.length === 1,
+  );
+  const driver = conjuncts[index];
+  if (driver?.type !== 'value' || driver.match.op !== 'in') {
+    return undefined;
+  }
+  const rest = conjuncts.filter((_, i) => i !== index);
+  if (rest.some(needsEntityRow)) {
+    return undefined;
+  }
+  return { key: driver.key, value: driver.match.values[0] as string, rest };
+}
+
+/**
+ * A condition on the relations row `t` that leaves out relations whose target
+ * is an entity failing `restrict`; a target that does not exist has nothing to hide.
+ */
+function hiddenTargets(restrict: PredicateNode | undefined, params: SqlParameters): string {
+  if (!restrict) {
+    return '';
+  }
+  // A scalar subquery per relation row, not NOT EXISTS: PostgreSQL would turn that into an
+  // anti-join over every entity, where a page of entities has a few hundred relations to look up.
+  return (
+    'AND NOT coalesce((SELECT NOT (' +
+    compilePostgresFilter({ condition: restrict }, params) +
+    ') FROM entities e WHERE e.entity_ref = t.target_ref), false)'
+  );
+}
+
 /**
  * The entity store on PostgreSQL. It runs on raw connections of the knex
  * pool (which sets the search path): node-postgres passes arrays as array
@@ -61,12 +168,20 @@ export class PostgresEntityStorage implements EntityStorage {
   }
 
   async #rows(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.#read((query) => query(sql, params));
+  }
+
+  /** Runs reads in one read-only transaction on one connection. */
+  async #read<T>(
+    work: (query: (sql: string, params: unknown[]) => Promise<Row[]>) => Promise<T>,
+  ): Promise<T> {
     return this.#use(async (client) => {
       // These are short index-driven reads: starting parallel workers costs more than it saves.
       await client.query('BEGIN READ ONLY');
       try {
-        await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
-        return (await client.query(sql, params)).rows;
+        // Nor does JIT compilation, which costly-looking plans would otherwise pay for on every call.
+        await client.query('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off');
+        return await work(async (sql, params) => (await client.query(sql, params)).rows);
       } finally {
         await client.query('COMMIT');
       }
@@ -120,8 +235,19 @@ export class PostgresEntityStorage implements EntityStorage {
     const cleared = [...plan.deletes, ...plan.updates.map((update) => update.existing)].map(
       (entity) => entity.id,
     );
+    // Facet count changes, by key and shown value, applied once at the end.
+    const facetDeltas = new Map<string, number>();
     if (cleared.length > 0) {
-      for (const table of ['search', 'search_elements', 'entity_text']) {
+      const removed = await client.query(
+        `WITH removed AS (DELETE FROM search WHERE entity_id = ANY($1::bigint[]) RETURNING key, value, original_value)
+         SELECT key, coalesce(original_value, value) AS value, count(*) AS count FROM removed
+         WHERE value IS NOT NULL GROUP BY 1, 2`,
+        [cleared],
+      );
+      for (const row of removed.rows as Row[]) {
+        addFacetDelta(facetDeltas, row.key as string, row.value as string, -Number(row.count));
+      }
+      for (const table of ['search_elements', 'entity_text']) {
         await client.query(`DELETE FROM ${table} WHERE entity_id = ANY($1::bigint[])`, [cleared]);
       }
       await client.query('DELETE FROM relations WHERE originator_id = ANY($1::bigint[])', [cleared]);
@@ -176,14 +302,16 @@ export class PostgresEntityStorage implements EntityStorage {
       );
     }
     if (written.length > 0) {
-      await this.#writeIndexes(client, written);
+      await this.#writeIndexes(client, written, facetDeltas);
     }
+    await applyFacetDeltas(client, facetDeltas);
     return { result: plan.result, payloads: plan.payloads };
   }
 
   async #writeIndexes(
     client: Client,
     written: Array<{ id: number; uid: string; upsert: PreparedUpsert }>,
+    facetDeltas: Map<string, number>,
   ): Promise<void> {
     const search = { id: [] as number[], key: [] as string[], value: [] as Array<string | null> };
     const searchExtra = { original: [] as Array<string | null>, primary: [] as boolean[] };
@@ -216,6 +344,9 @@ export class PostgresEntityStorage implements EntityStorage {
         search.value.push(row.value);
         searchExtra.original.push(row.original);
         searchExtra.primary.push(row.primary);
+        if (row.value !== null) {
+          addFacetDelta(facetDeltas, row.key, row.original ?? row.value, 1);
+        }
       }
       documents.forEach((document, n) => {
         for (const row of [{ key: '', value: document.path }, ...document.rows]) {
@@ -280,20 +411,32 @@ export class PostgresEntityStorage implements EntityStorage {
     return rows.map(toStored);
   }
 
-  async getByUid(uid: string): Promise<StoredEntity | undefined> {
-    const [row] = await this.#rows(`SELECT ${entityColumns} FROM entities e WHERE e.uid = $1`, [uid]);
+  async getByUid(uid: string, condition?: PredicateNode): Promise<StoredEntity | undefined> {
+    const params = new SqlParameters();
+    const uidParam = params.add(uid);
+    const where = compilePostgresFilter(condition ? { condition } : {}, params);
+    const [row] = await this.#rows(
+      `SELECT ${entityColumns} FROM entities e WHERE e.uid = ${uidParam} AND (${where})`,
+      params.values,
+    );
     return row ? toStored(row) : undefined;
   }
 
-  async relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>> {
+  async relationsOf(
+    entities: StoredEntity[],
+    restrict?: PredicateNode,
+  ): Promise<Map<number, EntityRelation[]>> {
     const relations = new Map<number, EntityRelation[]>(entities.map((entity) => [entity.id, []]));
     if (entities.length === 0) {
       return relations;
     }
     const idByRef = new Map(entities.map((entity) => [entity.ref, entity.id]));
+    const params = new SqlParameters();
+    const refs = params.add(entities.map((entity) => entity.ref));
     const rows = await this.#rows(
-      'SELECT source_ref AS ref, type, target_ref AS "targetRef" FROM relations WHERE source_ref = ANY($1::text[])',
-      [entities.map((entity) => entity.ref)],
+      `SELECT t.source_ref AS ref, t.type, t.target_ref AS "targetRef" FROM relations t
+       WHERE t.source_ref = ANY(${refs}::text[]) ${hiddenTargets(restrict, params)}`,
+      params.values,
     );
     for (const row of rows) {
       const id = idByRef.get(row.ref as string);
@@ -306,8 +449,29 @@ export class PostgresEntityStorage implements EntityStorage {
 
   async count(filter: EntityFilter): Promise<number> {
     const params = new SqlParameters();
-    const where = compilePostgresFilter(filter, params);
-    const [row] = await this.#rows(`SELECT count(*) AS count FROM entities e WHERE ${where}`, params.values);
+    let sql: string;
+    const driver = filter.condition ? splitCountDriver(filter.condition) : undefined;
+    if (!filter.condition && filter.words && filter.words.length > 0) {
+      // Every entity has one text document: count them without touching the entities.
+      sql = `SELECT count(*) AS count FROM entity_text t WHERE t.document @@ to_tsquery('simple', ${params.add(toTsQuery(filter.words))})`;
+    } else if (driver) {
+      // Walk the search rows of one equality (one row per matching entity, in id order) and test
+      // the rest on those ids: no pass over every entity id, and merge joins between index ranges.
+      const key = params.add(driver.key);
+      const value = params.add(driver.value);
+      const rest = compilePostgresFilter(
+        {
+          ...(driver.rest.length > 0 ? { condition: { type: 'all', children: driver.rest } } : {}),
+          ...(filter.words ? { words: filter.words } : {}),
+        },
+        params,
+      );
+      sql = `SELECT count(*) AS count FROM (SELECT d.entity_id AS id FROM search d WHERE d.key = ${key} AND d.value = ${value}) e
+             WHERE ${rest}`;
+    } else {
+      sql = `SELECT count(*) AS count FROM entities e WHERE ${compilePostgresFilter(filter, params)}`;
+    }
+    const [row] = await this.#rows(sql, params.values);
     return Number(row?.count ?? 0);
   }
 
@@ -370,44 +534,53 @@ export class PostgresEntityStorage implements EntityStorage {
   }
 
   async scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]> {
-    const params = new SqlParameters();
     const words = request.filter.words ?? [];
-    const all = params.add(toTsQuery(words));
-    // See EntityStorage.scanByRank: 1 the name (weight A) holds every word, 2 title, tags and owner (B, C) do.
-    const name = params.add(toTsQuery(words, 'A'));
-    const labels = params.add(toTsQuery(words, 'BC'));
-    const where = compilePostgresFilter(
-      request.filter.condition ? { condition: request.filter.condition } : {},
-      params,
-    );
-    const comparison = request.descending ? '<' : '>';
-    const bound = request.after
-      ? `AND (r.rank, r.id) ${comparison} (${params.add(request.after.rank)}, ${params.add(request.after.id)})`
-      : '';
-    const direction = request.descending ? 'DESC' : 'ASC';
-    // Ranks come from the text documents alone; entity rows are read for the page only.
-    const rows = await this.#rows(
-      `WITH ranked AS MATERIALIZED (
-         SELECT t.entity_id AS id,
-           CASE WHEN t.document @@ to_tsquery('simple', ${name}) THEN 1
-                WHEN t.document @@ to_tsquery('simple', ${labels}) THEN 2 ELSE 3 END AS rank
-         FROM entity_text t WHERE t.document @@ to_tsquery('simple', ${all})
-       ), page AS MATERIALIZED (
-         SELECT r.id, r.rank FROM ranked r ${request.filter.condition ? 'JOIN entities e ON e.id = r.id' : ''}
-         WHERE (${where}) ${bound}
-         ORDER BY r.rank ${direction}, r.id ${direction} LIMIT ${params.add(request.limit)}
-       )
-       SELECT ${entityColumns}, p.rank AS rank FROM page p JOIN entities e ON e.id = p.id
-       ORDER BY p.rank ${direction}, p.id ${direction}`,
-      params.values,
-    );
-    return rows.map((row) => {
-      const entity = toStored(row);
-      return { ...entity, key: { by: 'rank', rank: Number(row.rank), id: entity.id } };
+    const { after, descending, limit } = request;
+    const condition = request.filter.condition;
+    const first = after?.rank ?? (descending ? fullTextTiers.length : 1);
+    const direction = descending ? 'DESC' : 'ASC';
+    return this.#read(async (query) => {
+      const items: PageItem[] = [];
+      // One query per tier, each on its own GIN index and in id order, until the page is full:
+      // a common word fills the page from the names alone instead of ranking every match.
+      for (
+        let rank = first;
+        rank >= 1 && rank <= fullTextTiers.length && items.length < limit;
+        rank += descending ? -1 : 1
+      ) {
+        const params = new SqlParameters();
+        const tier = (fullTextTiers[rank - 1] as (term: string) => string)(
+          `to_tsquery('simple', ${params.add(toTsQuery(words))})`,
+        );
+        const bound =
+          after && rank === after.rank
+            ? `AND t.entity_id ${descending ? '<' : '>'} ${params.add(after.id)}`
+            : '';
+        const where = compilePostgresFilter(condition ? { condition } : {}, params);
+        const rows = await query(
+          `WITH tier AS MATERIALIZED (
+             SELECT t.entity_id AS id FROM entity_text t WHERE ${tier} ${bound}
+           ), page AS MATERIALIZED (
+             SELECT r.id FROM tier r ${condition ? 'JOIN entities e ON e.id = r.id' : ''}
+             WHERE (${where}) ORDER BY r.id ${direction} LIMIT ${params.add(limit - items.length)}
+           )
+           SELECT ${entityColumns} FROM page p JOIN entities e ON e.id = p.id ORDER BY p.id ${direction}`,
+          params.values,
+        );
+        for (const row of rows) {
+          const entity = toStored(row);
+          items.push({ ...entity, key: { by: 'rank', rank, id: entity.id } });
+        }
+      }
+      return items;
     });
   }
 
-  async facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>> {
+  async facets(
+    paths: string[],
+    condition?: PredicateNode,
+    restrict?: PredicateNode,
+  ): Promise<Map<string, Map<string, number>>> {
     // One query per path, on separate pool connections, so that PostgreSQL counts them side by side.
     const counted = await Promise.all(
       paths.map(async (path) => {
@@ -415,14 +588,17 @@ export class PostgresEntityStorage implements EntityStorage {
         const params = new SqlParameters();
         const matching = condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '';
         const sql = key.startsWith('relations.')
-          ? `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
-             WHERE r.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
-               AND lower(r.type) = ${params.add(key.slice('relations.'.length))}
-             GROUP BY r.target_ref`
-          : `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
-             WHERE ${condition ? `s.entity_id IN (SELECT e.id FROM entities e ${matching}) AND` : ''}
-               s.key = ${params.add(key)} AND s.value IS NOT NULL
-             GROUP BY 1`;
+          ? `SELECT t.target_ref AS value, count(DISTINCT t.source_ref) AS count FROM relations t
+             WHERE t.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
+               AND lower(t.type) = ${params.add(key.slice('relations.'.length))}
+               ${hiddenTargets(restrict, params)}
+             GROUP BY t.target_ref`
+          : condition
+            ? `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
+               WHERE s.entity_id IN (SELECT e.id FROM entities e ${matching})
+                 AND s.key = ${params.add(key)} AND s.value IS NOT NULL
+               GROUP BY 1`
+            : `SELECT value, count FROM search_facets WHERE key = ${params.add(key)} AND count > 0`;
         const rows = await this.#rows(sql, params.values);
         return [path, new Map(rows.map((row) => [row.value as string, Number(row.count)]))] as const;
       }),

@@ -47,6 +47,7 @@ function compileElementNode(node: PredicateNode, params: SqlParameters): string 
         ` AND ${matchKey('x.key', node.key, node.match, params)} AND ${matchValue('x.value', node.match, params)})`
       );
     case 'relation':
+    case 'ref':
     case 'element':
       // parseEntityPredicate keeps these out of a $contains predicate.
       return 'false';
@@ -60,10 +61,52 @@ function combine(type: 'all' | 'any', parts: string[]): string {
   return parts.map((part) => `(${part})`).join(type === 'all' ? ' AND ' : ' OR ');
 }
 
+/** Whether `node` is answered by refs alone: relations (by their stored source ref) and the entity's own ref. */
+function answeredByRefs(node: PredicateNode): boolean {
+  switch (node.type) {
+    case 'relation':
+      return true;
+    case 'ref':
+      return node.match.op !== 'exists';
+    case 'any':
+      return node.children.length > 0 && node.children.every(answeredByRefs);
+    default:
+      return false;
+  }
+}
+
+/** A query of the refs of the entities matching a node that {@link answeredByRefs}. */
+function refSet(node: PredicateNode, params: SqlParameters): string {
+  switch (node.type) {
+    case 'relation':
+      return (
+        `SELECT r.source_ref FROM relations r WHERE lower(r.type) = ${params.add(node.relationType)}` +
+        ` AND ${matchValue('r.target_ref', node.match, params)}`
+      );
+    case 'ref':
+      return node.match.op === 'in'
+        ? `SELECT unnest(${params.add(node.match.values)}::text[])`
+        : `SELECT x.entity_ref FROM entities x WHERE ${matchValue('x.entity_ref', node.match, params)}`;
+    case 'any':
+      return node.children.map((child) => refSet(child, params)).join(' UNION ALL ');
+    default:
+      throw new Error(`A '${node.type}' predicate is not answered by refs`);
+  }
+}
+
 function compileNode(node: PredicateNode, params: SqlParameters): string {
   switch (node.type) {
-    case 'all':
     case 'any':
+      // "Related to any of these, or one of these" (what an ownership restriction says) as one
+      // uncorrelated set: the planner starts from those few refs instead of testing every entity.
+      if (answeredByRefs(node)) {
+        return `e.entity_ref IN (${refSet(node, params)})`;
+      }
+      return combine(
+        node.type,
+        node.children.map((child) => compileNode(child, params)),
+      );
+    case 'all':
       return combine(
         node.type,
         node.children.map((child) => compileNode(child, params)),
@@ -76,10 +119,11 @@ function compileNode(node: PredicateNode, params: SqlParameters): string {
         ` AND ${matchKey('s.key', node.key, node.match, params)} AND ${matchValue('s.value', node.match, params)})`
       );
     case 'relation':
-      return (
-        'EXISTS (SELECT 1 FROM relations r WHERE r.source_ref = e.entity_ref' +
-        ` AND lower(r.type) = ${params.add(node.relationType)} AND ${matchValue('r.target_ref', node.match, params)})`
-      );
+      // Uncorrelated, so that it is a semi-join or a hashed set whatever it is combined with.
+      return `e.entity_ref IN (${refSet(node, params)})`;
+    case 'ref':
+      // The entity's own ref: a test on the row itself, no search rows needed.
+      return matchValue('e.entity_ref', node.match, params);
     case 'element':
       return (
         `EXISTS (SELECT 1 FROM search_elements m WHERE m.entity_id = e.id AND m.key = ''` +

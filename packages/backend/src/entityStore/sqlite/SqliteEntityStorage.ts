@@ -16,7 +16,7 @@ import { entitySearchSkip } from '../entitySearchSkip';
 import type { PredicateNode } from '../parseEntityPredicate';
 import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
 import type { PreparedUpsert } from '../prepareEntityUpsert';
-import { compileSqliteFilter, toMatchExpression } from './compileSqliteFilter';
+import { compileSqliteFilter, type SqlFragment, toMatchExpression } from './compileSqliteFilter';
 import {
   appendRowTerms,
   elementPathTerm,
@@ -59,6 +59,21 @@ function fullTextTiers(all: string): string[] {
 }
 
 const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
+
+/** Relations written by one statement; most entities have fewer. */
+const maxRelationsPerStatement = 8;
+
+/** The insert of `count` relations, both directions of each, by count, so that each text is prepared once. */
+const insertRelationsStatements = Array.from(
+  { length: maxRelationsPerStatement },
+  (_, i) =>
+    'INSERT OR IGNORE INTO relations (originator_id, inverse, source_ref, type, target_ref) VALUES ' +
+    Array.from({ length: i + 1 }, () => '(?, 0, ?, ?, ?), (?, 1, ?, ?, ?)').join(', '),
+);
+
+function insertRelationsSql(count: number): string {
+  return insertRelationsStatements[count - 1] as string;
+}
 
 const maxCachedStatements = 500;
 
@@ -186,21 +201,19 @@ export class SqliteEntityStorage implements EntityStorage {
       const terms = [everyTerm];
       appendRowTerms(terms, rows);
       const relationTerms = new Set<string>();
-      for (const relation of upsert.relations) {
-        // Row by row: measured faster than one multi-row statement built from JSON.
-        this.#run(
-          db,
-          `INSERT OR IGNORE INTO relations (originator_id, inverse, source_ref, type, target_ref)
-           VALUES (?, 0, ?, ?, ?), (?, 1, ?, ?, ?)`,
-          id,
-          upsert.ref,
-          relation.type,
-          relation.targetRef,
-          id,
-          relation.targetRef,
-          relation.inverseType,
-          upsert.ref,
-        );
+      const { relations } = upsert;
+      // A few relations per statement, through statements prepared per row count: fewer
+      // statement runs than row by row, and no JSON to parse as with json_each.
+      for (let start = 0; start < relations.length; start += maxRelationsPerStatement) {
+        const chunk = relations.slice(start, start + maxRelationsPerStatement);
+        const params: unknown[] = [];
+        for (const relation of chunk) {
+          params.push(id, upsert.ref, relation.type, relation.targetRef);
+          params.push(id, relation.targetRef, relation.inverseType, upsert.ref);
+        }
+        this.#run(db, insertRelationsSql(chunk.length), ...params);
+      }
+      for (const relation of relations) {
         relationTerms.add(relationTargetTerm + escapeTermText(relation.targetRef));
         relationTerms.add(inverseTypeTerm + escapeTermText(relation.inverseType.toLowerCase()));
       }
@@ -244,37 +257,61 @@ export class SqliteEntityStorage implements EntityStorage {
     );
   }
 
-  async getByUid(uid: string): Promise<StoredEntity | undefined> {
+  async getByUid(uid: string, condition?: PredicateNode): Promise<StoredEntity | undefined> {
+    const filter = compileSqliteFilter(condition ? { condition } : {});
     return this.#use(
       (db) =>
-        this.#all<StoredEntity>(db, `SELECT ${entityColumns} FROM entities e WHERE e.uid = ?`, [uid])[0],
+        this.#all<StoredEntity>(
+          db,
+          `SELECT ${entityColumns} FROM entities e WHERE e.uid = ? AND (${filter.sql})`,
+          [uid, ...filter.params],
+        )[0],
     );
   }
 
-  async relationsOf(entities: StoredEntity[]): Promise<Map<number, EntityRelation[]>> {
+  async relationsOf(
+    entities: StoredEntity[],
+    restrict?: PredicateNode,
+  ): Promise<Map<number, EntityRelation[]>> {
     const relations = new Map<number, EntityRelation[]>(entities.map((entity) => [entity.id, []]));
     if (entities.length === 0) {
       return relations;
     }
     const idByRef = new Map(entities.map((entity) => [entity.ref, entity.id]));
+    // A relation is hidden when its target is an entity that fails `restrict`;
+    // a target that does not exist has nothing to hide.
+    const hidden = (target: string): SqlFragment => {
+      if (!restrict) {
+        return { sql: '', params: [] };
+      }
+      const filter = compileSqliteFilter({ condition: restrict });
+      return {
+        sql: `AND NOT EXISTS (SELECT 1 FROM entities e WHERE ${target} AND NOT (${filter.sql}))`,
+        params: filter.params,
+      };
+    };
+    const ownHidden = hidden('e.entity_ref = r.target_ref');
+    // The target of an inverse row is the entity that made it.
+    const inverseHidden = hidden('e.id = r.originator_id');
     return this.#use((db) => {
       const own = this.#all<{ id: number; type: string; targetRef: string }>(
         db,
-        `SELECT originator_id AS id, type, target_ref AS targetRef FROM relations
-         WHERE originator_id IN (SELECT value FROM json_each(?)) AND inverse = 0`,
-        [JSON.stringify(entities.map((entity) => entity.id))],
+        `SELECT r.originator_id AS id, r.type AS type, r.target_ref AS targetRef FROM relations r
+         WHERE r.originator_id IN (SELECT value FROM json_each(?)) AND r.inverse = 0 ${ownHidden.sql}`,
+        [JSON.stringify(entities.map((entity) => entity.id)), ...ownHidden.params],
       );
       // Inverse rows are stored with the entity that made them; its document
       // has a term per relation target, which finds them without an index on
       // targets. The unary + keeps SQLite from probing the key once per ref.
       const inverse = this.#all<{ ref: string; type: string; targetRef: string }>(
         db,
-        `SELECT source_ref AS ref, type, target_ref AS targetRef FROM relations
-         WHERE originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)
-           AND inverse = 1 AND +source_ref IN (SELECT value FROM json_each(?))`,
+        `SELECT r.source_ref AS ref, r.type AS type, r.target_ref AS targetRef FROM relations r
+         WHERE r.originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)
+           AND r.inverse = 1 AND +r.source_ref IN (SELECT value FROM json_each(?)) ${inverseHidden.sql}`,
         [
           entities.map((entity) => `"${relationTargetTerm}${escapeTermText(entity.ref)}"`).join(' OR '),
           JSON.stringify(entities.map((entity) => entity.ref)),
+          ...inverseHidden.params,
         ],
       );
       for (const { id, type, targetRef } of own) {
@@ -424,8 +461,16 @@ export class SqliteEntityStorage implements EntityStorage {
     });
   }
 
-  async facets(paths: string[], condition?: PredicateNode): Promise<Map<string, Map<string, number>>> {
+  async facets(
+    paths: string[],
+    condition?: PredicateNode,
+    restrict?: PredicateNode,
+  ): Promise<Map<string, Map<string, number>>> {
     const filter = compileSqliteFilter(condition ? { condition } : {});
+    const visible = compileSqliteFilter(restrict ? { condition: restrict } : {});
+    const hidden = restrict
+      ? `AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.entity_ref = r.target_ref AND NOT (${visible.sql}))`
+      : '';
     return this.#use((db) => {
       const facets = new Map<string, Map<string, number>>();
       for (const path of paths) {
@@ -435,8 +480,9 @@ export class SqliteEntityStorage implements EntityStorage {
             db,
             `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
              WHERE lower(r.type) = ? AND r.source_ref IN (SELECT e.entity_ref FROM entities e WHERE ${filter.sql})
+               ${hidden}
              GROUP BY r.target_ref`,
-            [key.slice('relations.'.length), ...filter.params],
+            [key.slice('relations.'.length), ...filter.params, ...(restrict ? visible.params : [])],
           );
           facets.set(path, new Map(rows.map((row) => [row.value, row.count])));
           continue;

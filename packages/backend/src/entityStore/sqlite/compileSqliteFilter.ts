@@ -90,14 +90,15 @@ function prefixRange(column: string, prefix: string): SqlFragment {
   return { sql: `${column} >= ? AND ${column} < ?`, params: [prefix, prefix + highestCharacter] };
 }
 
-/** The entity made a relation of this type whose target matches: its target terms find candidates. */
-function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
-  if (match.op === 'exists') {
-    return {
-      sql: 'EXISTS (SELECT 1 FROM relations r WHERE r.originator_id = e.id AND r.inverse = 0 AND lower(r.type) = ?)',
-      params: [relationType],
-    };
-  }
+/**
+ * Rows of relations an entity made of this type whose target matches (`in`
+ * or `prefix`), selecting `column`: the entity's target terms find candidates.
+ */
+function ownRelationRows(
+  column: string,
+  relationType: string,
+  match: Exclude<ValueMatch, { op: 'exists' }>,
+): SqlFragment {
   const candidates =
     match.op === 'in'
       ? match.values.length === 0
@@ -110,15 +111,38 @@ function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
       : prefixRange('r.target_ref', match.prefix);
   return {
     sql:
-      'e.id IN (SELECT r.originator_id FROM relations r' +
+      `SELECT ${column} FROM relations r` +
       ' WHERE r.originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)' +
-      ` AND r.inverse = 0 AND lower(r.type) = ? AND ${target.sql})`,
+      ` AND r.inverse = 0 AND lower(r.type) = ? AND ${target.sql}`,
     params: [candidates, relationType, ...target.params],
   };
 }
 
-/** Another entity made a relation whose inverse has this type and points here; its ref matches. */
-function inverseRelation(relationType: string, match: ValueMatch): SqlFragment {
+/** The entity made a relation of this type whose target matches. */
+function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
+  if (match.op === 'exists') {
+    return {
+      sql: 'EXISTS (SELECT 1 FROM relations r WHERE r.originator_id = e.id AND r.inverse = 0 AND lower(r.type) = ?)',
+      params: [relationType],
+    };
+  }
+  const rows = ownRelationRows('r.originator_id', relationType, match);
+  return { sql: `e.id IN (${rows.sql})`, params: rows.params };
+}
+
+/** Refs of the entities that made a relation of this type whose target matches. */
+function ownRelationRefs(relationType: string, match: ValueMatch): SqlFragment {
+  if (match.op === 'exists') {
+    return {
+      sql: 'SELECT r.source_ref FROM relations r WHERE r.inverse = 0 AND lower(r.type) = ?',
+      params: [relationType],
+    };
+  }
+  return ownRelationRows('r.source_ref', relationType, match);
+}
+
+/** Refs of entities that another entity's relation, whose inverse has this type and a matching ref, points at. */
+function inverseRelationRefs(relationType: string, match: ValueMatch): SqlFragment {
   let originators: SqlFragment;
   switch (match.op) {
     case 'in':
@@ -141,16 +165,78 @@ function inverseRelation(relationType: string, match: ValueMatch): SqlFragment {
   }
   return {
     sql:
-      'e.entity_ref IN (SELECT r.source_ref FROM relations r' +
-      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?)`,
+      'SELECT r.source_ref FROM relations r' +
+      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?`,
     params: [...originators.params, relationType],
   };
+}
+
+/** Another entity made a relation whose inverse has this type and points here; its ref matches. */
+function inverseRelation(relationType: string, match: ValueMatch): SqlFragment {
+  const refs = inverseRelationRefs(relationType, match);
+  return { sql: `e.entity_ref IN (${refs.sql})`, params: refs.params };
 }
 
 function relationCondition(relationType: string, match: ValueMatch): SqlFragment {
   const own = ownRelation(relationType, match);
   const inverse = inverseRelation(relationType, match);
   return { sql: `(${own.sql}) OR (${inverse.sql})`, params: [...own.params, ...inverse.params] };
+}
+
+/** Whether `node` is answered by refs alone: relations and the entity's own ref. */
+function answeredByRefs(node: PredicateNode): boolean {
+  switch (node.type) {
+    case 'relation':
+      return true;
+    case 'ref':
+      return node.match.op !== 'exists';
+    case 'any':
+      return node.children.length > 0 && node.children.every(answeredByRefs);
+    default:
+      return false;
+  }
+}
+
+/** A query of the refs of the entities matching a node that {@link answeredByRefs}. */
+function refSet(node: PredicateNode): SqlFragment {
+  const union = (parts: SqlFragment[]): SqlFragment => ({
+    sql: parts.map((part) => part.sql).join(' UNION ALL '),
+    params: parts.flatMap((part) => part.params),
+  });
+  switch (node.type) {
+    case 'relation':
+      return union([
+        ownRelationRefs(node.relationType, node.match),
+        inverseRelationRefs(node.relationType, node.match),
+      ]);
+    case 'ref':
+      if (node.match.op === 'in') {
+        return { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(node.match.values)] };
+      }
+      if (node.match.op === 'prefix') {
+        const range = prefixRange('entity_ref', node.match.prefix);
+        return { sql: `SELECT entity_ref FROM entities WHERE ${range.sql}`, params: range.params };
+      }
+      break;
+    case 'any':
+      return union(node.children.map(refSet));
+  }
+  throw new Error(`A '${node.type}' predicate is not answered by refs`);
+}
+
+/** The entity's own ref, from the unique index on the entities table. */
+function refCondition(match: ValueMatch): SqlFragment {
+  switch (match.op) {
+    case 'in':
+      return {
+        sql: 'e.entity_ref IN (SELECT value FROM json_each(?))',
+        params: [JSON.stringify(match.values)],
+      };
+    case 'prefix':
+      return prefixRange('e.entity_ref', match.prefix);
+    case 'exists':
+      return { sql: '1', params: [] };
+  }
 }
 
 function compileNode(node: PredicateNode): SqlFragment {
@@ -163,6 +249,12 @@ function compileNode(node: PredicateNode): SqlFragment {
       return { sql: searchMatch, params: [valueExpression(node.key, node.match)] };
     case 'all':
     case 'any': {
+      if (node.type === 'any' && answeredByRefs(node)) {
+        // "Related to any of these, or one of these" (what an ownership restriction says) as one
+        // set of refs: SQLite starts from those few refs instead of testing every entity.
+        const refs = refSet(node);
+        return { sql: `e.entity_ref IN (${refs.sql})`, params: refs.params };
+      }
       // Children FTS5 can answer go into one MATCH; the rest become SQL.
       const expressions: string[] = [];
       const fragments: SqlFragment[] = [];
@@ -175,7 +267,15 @@ function compileNode(node: PredicateNode): SqlFragment {
         }
       }
       if (expressions.length > 0) {
-        fragments.unshift({ sql: searchMatch, params: [combine(node.type, expressions)] });
+        // Beside a set of refs from listed values (a restriction to what someone owns), the unary +
+        // keeps SQLite from walking both lists through the ref index, every ref with every id.
+        const refDriven =
+          node.type === 'all' &&
+          node.children.some((child) => child.type !== 'relation' && answeredByRefs(child));
+        fragments.unshift({
+          sql: refDriven ? `+${searchMatch}` : searchMatch,
+          params: [combine(node.type, expressions)],
+        });
       }
       return {
         sql: fragments.map((f) => `(${f.sql})`).join(node.type === 'all' ? ' AND ' : ' OR '),
@@ -188,6 +288,8 @@ function compileNode(node: PredicateNode): SqlFragment {
     }
     case 'relation':
       return relationCondition(node.relationType, node.match);
+    case 'ref':
+      return refCondition(node.match);
     case 'element':
       return {
         sql: `e.id IN (SELECT rowid / ${elementRowidFactor} FROM element_search WHERE element_search MATCH ?)`,
