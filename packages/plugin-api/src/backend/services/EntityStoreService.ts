@@ -116,7 +116,9 @@ export interface EntityStoreService {
     options?: { fields?: string[]; format?: F } & EntityReadRestriction,
   ): Promise<EntityOf<F> | undefined>;
   query<F extends EntityFormat = 'object'>(request: EntityQueryRequest<F>): Promise<EntityPage<EntityOf<F>>>;
-  facets(request: { facets: string[]; query?: EntityPredicate } & EntityReadRestriction): Promise<EntityFacets>;
+  facets(
+    request: { facets: string[]; query?: EntityPredicate } & EntityReadRestriction,
+  ): Promise<EntityFacets>;
   /** Refs of the entities this plugin provides, optionally from one source; paged by cursor. */
   listProvided(options?: { source?: string; cursor?: string; limit?: number }): Promise<{
     items: Array<{ entityRef: string; source: string | null }>;

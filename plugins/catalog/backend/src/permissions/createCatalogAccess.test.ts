@@ -72,7 +72,9 @@ describe('createCatalogAccess', () => {
     const resource = { resourceRef: 'component:default/payments', ownerRefs: ['group:default/team-a'] };
     const refused = access.authorize(req, catalogEntityRefreshPermission, resource);
     await expect(refused).rejects.toThrow(NotAllowedError);
-    await expect(refused).rejects.toThrow("permission 'catalog.entity.refresh' on 'component:default/payments'");
+    await expect(refused).rejects.toThrow(
+      "permission 'catalog.entity.refresh' on 'component:default/payments'",
+    );
     expect(permissions.questions.at(-1)?.resource).toEqual(resource);
   });
 });
