@@ -93,7 +93,6 @@ async function startPortal() {
   }
   return {
     url: backend.url,
-    session,
     api,
     entities,
     async stop() {
@@ -105,12 +104,18 @@ async function startPortal() {
 
 // ---------------------------------------------------------------- measuring
 
-/** A page in a new browser context (empty cache and storage) that is already signed in. */
-async function freshPage(browser, session, contentSelector) {
+/**
+ * A page in a new browser context (empty cache and storage) that is already signed in: the guest
+ * sign-in through the context's request API puts the httpOnly session cookie in the context's jar.
+ */
+async function freshPage(browser, portal, contentSelector) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const signIn = await context.request.post(`${portal.url}/api/core/auth/guest/sign-in`);
+  if (!signIn.ok()) {
+    throw new Error(`Guest sign-in answered ${signIn.status()}`);
+  }
   await context.addInitScript(
-    ({ session, contentSelector }) => {
-      sessionStorage.setItem('atrium.session', session);
+    ({ contentSelector }) => {
       // When the page's main content first shows: the frame after it enters the DOM.
       const observer = new MutationObserver(() => {
         if (contentSelector && document.querySelector(contentSelector)) {
@@ -122,7 +127,7 @@ async function freshPage(browser, session, contentSelector) {
       });
       observer.observe(document, { childList: true, subtree: true });
     },
-    { session: JSON.stringify(session), contentSelector },
+    { contentSelector },
   );
   return { context, page: await context.newPage() };
 }
@@ -153,7 +158,7 @@ const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function measureShellAndRoutes(browser, portal, pluginPages) {
-  const { context, page } = await freshPage(browser, portal.session);
+  const { context, page } = await freshPage(browser, portal);
   const assets = recordAssets(page);
   await page.goto(`${portal.url}/`);
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -185,7 +190,7 @@ async function measurePaints(browser, portal, pagePath, contentSelector) {
   const fcp = [];
   const content = [];
   for (let load = 0; load < loads; load++) {
-    const { context, page } = await freshPage(browser, portal.session, contentSelector);
+    const { context, page } = await freshPage(browser, portal, contentSelector);
     await page.goto(`${portal.url}${pagePath}`);
     await page.waitForFunction(() => window.__atriumContentPaintedAt !== undefined, undefined, {
       timeout: 20_000,
