@@ -172,18 +172,15 @@ describe('the catalog in a browser', () => {
     );
     const service = types.facets['spec.type']?.find((facet) => facet.value === 'service');
     expect(service?.count).toBeGreaterThan(1);
-    const typeSelect = page.getByLabel('Type');
-    await typeSelect
-      .locator('option', { hasText: `service (${service?.count})` })
-      .waitFor({ state: 'attached' });
-    await typeSelect.selectOption('service');
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: `service (${service?.count})` }).click();
     await page.getByText(`${service?.count} entities match`).waitFor();
     expect(new URL(page.url()).searchParams.toString()).toBe('kind=component&type=service');
     await saveScreenshot(page, 'catalog-filters');
 
     await page.getByRole('checkbox', { name: 'Owned by me' }).check();
     await page.getByText('No entities match').waitFor();
-    await page.getByLabel('Type').selectOption('');
+    await page.getByRole('button', { name: 'Clear type' }).click();
     await page.getByText('1 entity matches').waitFor();
     await entityTable(page).getByRole('link', { name: 'e2e-checkout' }).waitFor();
     expect(new URL(page.url()).searchParams.get('mine')).toBe('true');
@@ -194,6 +191,50 @@ describe('the catalog in a browser', () => {
     await entityTable(page).getByRole('link', { name: 'olivia.hart' }).waitFor();
     expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('olivia');
     await saveScreenshot(page, 'catalog-users');
+  });
+
+  it('picks an owner by typing, from owners listed most entities first, and filters the table', async () => {
+    await page.goto(`${portal.url}/catalog`);
+    const owners = await portal.api<{ facets: Record<string, Array<{ value: string; count: number }>> }>(
+      '/api/catalog/entity-facets?facet=spec.owner',
+    );
+    const byCount = [...(owners.facets['spec.owner'] ?? [])].sort((a, b) => b.count - a.count);
+    const payments = byCount.find((facet) => facet.value === 'payments');
+    expect(payments?.count).toBeGreaterThan(1);
+
+    const owner = page.getByRole('combobox', { name: 'Owner' });
+    await owner.click();
+    const list = page.getByRole('listbox', { name: 'Owner' });
+    await list.getByRole('option').first().waitFor();
+    expect(await list.getByRole('option').first().getAttribute('aria-label')).toBe(
+      `${byCount[0]?.value} (${byCount[0]?.count})`,
+    );
+    // The guest's own entities are owned by a user ref, shown in short form with the full ref beside it.
+    const guest = list.getByRole('option', { name: /^user:guest \(\d+\)$/ });
+    expect(await guest.getAttribute('title')).toBe('user:default/guest');
+    await guest.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'catalog-owner-filter-open');
+
+    await owner.pressSequentially('PAYM');
+    expect(await list.getByRole('option').allTextContents()).toEqual([`payments${payments?.count}`]);
+    await saveScreenshot(page, 'catalog-owner-filter-typed');
+    await owner.press('Enter');
+    await page.getByText(`${payments?.count} entities match`).waitFor();
+    expect(new URL(page.url()).searchParams.toString()).toBe('owner=payments');
+    expect(await owner.inputValue()).toBe('payments');
+    await entityTable(page).getByRole('link', { name: 'payments-service' }).waitFor();
+    expect(await entityTable(page).getByRole('link', { name: 'fraud-detection' }).count()).toBe(0);
+
+    // Typing again starts a new search rather than extending the chosen text; Escape keeps the choice.
+    await owner.pressSequentially('catalog');
+    await list.getByRole('option', { name: /^catalog-team \(\d+\)$/ }).waitFor();
+    await owner.press('Escape');
+    expect(await owner.inputValue()).toBe('payments');
+
+    const all = await portal.api<{ totalItems: number }>('/api/catalog/entities/by-query?limit=1');
+    await page.getByRole('button', { name: 'Clear owner' }).click();
+    await page.getByText(`${all.totalItems} entities`, { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.toString()).toBe('');
   });
 
   it("shows a group's members, sub-teams and owned entities, and a user's profile and groups", async () => {

@@ -4,6 +4,7 @@
 import './jsdomTextEncoder';
 import type { Entity } from '@atrium/plugin-api/frontend';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useLocation } from 'react-router';
 import { CatalogPage } from './CatalogPage';
 import { renderInPortal } from './renderInPortal';
 
@@ -13,6 +14,11 @@ const component = (name: string): Entity => ({
   metadata: { name, namespace: 'default' },
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 });
+
+/** Shows the page's URL query, where the filters live. */
+function ShowSearch() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
 
 /** jsdom has no `Response`; the API client reads only these members. */
 const jsonResponse = (body: unknown, status = 200) =>
@@ -34,7 +40,10 @@ function createCatalogBackend({ failing = false, empty = false } = {}) {
             { value: 'API', count: 1 },
           ],
           'spec.type': [{ value: 'service', count: 3 }],
-          'spec.owner': [{ value: 'payments', count: 3 }],
+          'spec.owner': [
+            { value: 'group:default/payments', count: 2 },
+            { value: 'group:default/ledger', count: 1 },
+          ],
         },
       });
     }
@@ -131,25 +140,47 @@ describe('CatalogPage', () => {
 
   it('combines the facet filters and "owned by me" into one server filter, kept in the URL', async () => {
     const backend = createCatalogBackend();
-    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog?kind=component' });
+    renderInPortal(
+      <>
+        <CatalogPage />
+        <ShowSearch />
+      </>,
+      { fetch: backend.fetch, path: '/catalog?kind=component' },
+    );
     // The facets offered are those of the chosen kind.
     await waitFor(() =>
       expect(backend.facetRequests().some((url) => url.searchParams.get('filter') === 'kind=component')).toBe(
         true,
       ),
     );
-    await screen.findByRole('option', { name: 'service (3)' });
-    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'service' } });
-    fireEvent.change(screen.getByLabelText('Owner'), { target: { value: 'payments' } });
+    const type = screen.getByRole('combobox', { name: 'Type' });
+    fireEvent.click(type);
+    fireEvent.click(await screen.findByRole('option', { name: 'service (3)' }));
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    fireEvent.change(owner, { target: { value: 'PAY' } });
+    // Owners show in short form; the URL and the filter keep the ref as the facet has it.
+    expect(screen.getByRole('option', { name: 'payments (2)' }).getAttribute('title')).toBe(
+      'group:default/payments',
+    );
+    fireEvent.keyDown(owner, { key: 'Enter' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Owned by me' }));
     await waitFor(() =>
       expect(backend.queries().at(-1)?.searchParams.get('filter')).toBe(
-        'kind=component,spec.type=service,spec.owner=payments,relations.ownedBy=user:default/guest',
+        'kind=component,spec.type=service,spec.owner=group:default/payments,relations.ownedBy=user:default/guest',
       ),
+    );
+    expect(screen.getByTestId('search').textContent).toBe(
+      '?kind=component&type=service&owner=group%3Adefault%2Fpayments&mine=true',
+    );
+    expect((owner as HTMLInputElement).value).toBe('payments');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear owner' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('search').textContent).toBe('?kind=component&type=service&mine=true'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(backend.queries().at(-1)?.searchParams.has('filter')).toBe(false));
     expect((screen.getByRole('checkbox', { name: 'Owned by me' }) as HTMLInputElement).checked).toBe(false);
+    expect((type as HTMLInputElement).value).toBe('');
   });
 
   it('shows the columns that suit the kind and asks only for their fields', async () => {

@@ -15,7 +15,9 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { catalogLocationCreatePermission } from './catalogPermissions';
 import { createEntityFilter } from './createEntityFilter';
+import { describeOwnerRef } from './describeOwnerRef';
 import { entityListColumns } from './entityListColumns';
+import { FacetCombobox } from './FacetCombobox';
 import { FacetSelect } from './FacetSelect';
 import { readCatalogFilters } from './readCatalogFilters';
 import { FILTER_FACETS, useCatalogFacets } from './useCatalogFacets';
@@ -26,13 +28,21 @@ const SEARCH_DELAY_MS = 300;
 
 const countOf = (n: number) => `${n} ${n === 1 ? 'entity' : 'entities'}`;
 
-/** The facet selects after the kind: label, "any" text and URL key, in the order of {@link FILTER_FACETS}. */
+/**
+ * The facet filters after the kind: label, "any" text, URL key and how a value
+ * is shown, in the order of {@link FILTER_FACETS}.
+ */
 const facetControls: Record<
   (typeof FILTER_FACETS)[number],
-  { label: string; any: string; param: 'type' | 'owner' | 'lifecycle' | 'tag' | 'namespace' }
+  {
+    label: string;
+    any: string;
+    param: 'type' | 'owner' | 'lifecycle' | 'tag' | 'namespace';
+    describe?: typeof describeOwnerRef;
+  }
 > = {
   'spec.type': { label: 'Type', any: 'Any type', param: 'type' },
-  'spec.owner': { label: 'Owner', any: 'Any owner', param: 'owner' },
+  'spec.owner': { label: 'Owner', any: 'Any owner', param: 'owner', describe: describeOwnerRef },
   'spec.lifecycle': { label: 'Lifecycle', any: 'Any lifecycle', param: 'lifecycle' },
   'metadata.tags': { label: 'Tag', any: 'Any tag', param: 'tag' },
   'metadata.namespace': { label: 'Namespace', any: 'Any namespace', param: 'namespace' },
@@ -214,12 +224,13 @@ export function CatalogPage() {
           {FILTER_FACETS.map((facet) => {
             const control = facetControls[facet];
             return (
-              <FacetSelect
+              <FacetCombobox
                 key={facet}
                 label={control.label}
                 anyLabel={control.any}
                 value={filters[control.param]}
                 options={facets.byField[facet]}
+                describe={control.describe}
                 onChange={(next) => setFilter({ [control.param]: next })}
               />
             );

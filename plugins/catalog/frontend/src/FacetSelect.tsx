@@ -1,10 +1,5 @@
 import { useId } from 'react';
-
-/** One value of a facet and how many entities have it. */
-export interface FacetValue {
-  value: string;
-  count: number;
-}
+import type { FacetValue } from './FacetValue';
 
 /** Props of {@link FacetSelect}. */
 export interface FacetSelectProps {

@@ -1,5 +1,5 @@
 import { useApi, useSWR } from '@atrium/plugin-api/frontend';
-import type { FacetValue } from './FacetSelect';
+import type { FacetValue } from './FacetValue';
 
 /** The facet fields the catalog page filters on, besides the kind. */
 export const FILTER_FACETS = [
