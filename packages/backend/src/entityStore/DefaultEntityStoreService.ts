@@ -41,22 +41,57 @@ function checkLimit(limit: number | undefined): number {
   return limit;
 }
 
-function checkOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder | undefined {
+/** Most fields a query may order by or look a full-text term up in: each one joins its values in. */
+const maxFields = 10;
+
+function checkOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder[] | undefined {
   if (orderBy === undefined || orderBy.length === 0) {
     return undefined;
   }
-  const [order] = orderBy;
-  if (orderBy.length > 1 || !order) {
-    throw new InputError('orderBy takes one field');
+  if (!Array.isArray(orderBy) || orderBy.length > maxFields) {
+    throw new InputError(`orderBy takes a list of 1 to ${maxFields} fields`);
+  }
+  return orderBy.map((order) => {
+    if (
+      typeof order?.field !== 'string' ||
+      order.field === '' ||
+      (order.order !== 'asc' && order.order !== 'desc')
+    ) {
+      throw new InputError("Each orderBy item needs a field and an order of 'asc' or 'desc'");
+    }
+    return { field: order.field, order: order.order };
+  });
+}
+
+/** The lowercase paths of a field-limited full-text term; undefined for a ranked one. */
+function checkFullTextFields(fields: string[] | undefined): string[] | undefined {
+  if (fields === undefined || (Array.isArray(fields) && fields.length === 0)) {
+    return undefined;
   }
   if (
-    typeof order.field !== 'string' ||
-    order.field === '' ||
-    (order.order !== 'asc' && order.order !== 'desc')
+    !Array.isArray(fields) ||
+    fields.length > maxFields ||
+    !fields.every((field) => typeof field === 'string' && field.trim() !== '')
   ) {
-    throw new InputError("orderBy needs a field and an order of 'asc' or 'desc'");
+    throw new InputError(`fullText.fields takes a list of 1 to ${maxFields} dot paths`);
   }
-  return { field: order.field, order: order.order };
+  return [...new Set(fields.map((field) => field.trim().toLowerCase()))];
+}
+
+/** How a page is ordered, from the request's order and whether its full-text term is ranked. */
+function toPageOrder(orderBy: EntityOrder[] | undefined, ranked: boolean): EntityPageOrder {
+  const orders = (orderBy ?? []).map((order) => ({
+    key: order.field.toLowerCase(),
+    descending: order.order === 'desc',
+  }));
+  const [single] = orders;
+  if (single && orders.length === 1) {
+    return { by: 'field', ...single };
+  }
+  if (orders.length > 1) {
+    return { by: 'fields', orders };
+  }
+  return ranked ? { by: 'rank' } : { by: 'ref' };
 }
 
 /** Parses the caller's query and read restriction; an entity must match both. */
@@ -174,10 +209,17 @@ export class DefaultEntityStoreService implements EntityStoreService {
     const criteria = cursor ?? {
       query: request.query,
       fullText: request.fullText?.term,
+      fullTextFields: checkFullTextFields(request.fullText?.fields),
       orderBy: checkOrderBy(request.orderBy),
       totalItems: request.totalItems ?? true,
     };
-    const words = criteria.fullText === undefined ? [] : toFullTextWords(criteria.fullText);
+    if (criteria.fullText !== undefined && typeof criteria.fullText !== 'string') {
+      throw new InputError('fullText.term must be a string');
+    }
+    const fields = criteria.fullTextFields;
+    const words = criteria.fullText === undefined || fields ? [] : toFullTextWords(criteria.fullText);
+    // Backstage looks the whole term up as part of a value, in the fields named.
+    const text = fields ? (criteria.fullText?.trim().toLowerCase() ?? '') : '';
     // The restriction comes with every request and never from the cursor, which the caller holds.
     const { condition, restrict } = parseConditions(criteria.query, request.restrict);
     const filter: EntityFilter = {};
@@ -187,16 +229,17 @@ export class DefaultEntityStoreService implements EntityStoreService {
     if (words.length > 0) {
       filter.words = words;
     }
-    const order: EntityPageOrder = criteria.orderBy
-      ? {
-          by: 'field',
-          key: criteria.orderBy.field.toLowerCase(),
-          descending: criteria.orderBy.order === 'desc',
-        }
-      : words.length > 0
-        ? { by: 'rank' }
-        : { by: 'ref' };
-    if (cursor && cursor.key.by !== order.by) {
+    if (fields && text !== '') {
+      filter.contains = { text, keys: fields };
+    }
+    const order = toPageOrder(criteria.orderBy, words.length > 0);
+    if (
+      cursor &&
+      (cursor.key.by !== order.by ||
+        (cursor.key.by === 'fields' &&
+          order.by === 'fields' &&
+          cursor.key.values.length !== order.orders.length))
+    ) {
       throw new InputError('Malformed cursor');
     }
     const backwards = cursor?.direction === 'prev';
@@ -219,6 +262,9 @@ export class DefaultEntityStoreService implements EntityStoreService {
       }
       if (criteria.fullText !== undefined) {
         next.fullText = criteria.fullText;
+      }
+      if (criteria.fullTextFields) {
+        next.fullTextFields = criteria.fullTextFields;
       }
       if (criteria.orderBy) {
         next.orderBy = criteria.orderBy;

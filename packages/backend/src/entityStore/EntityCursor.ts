@@ -5,13 +5,17 @@ export type CursorKey =
   | { by: 'ref'; ref: string }
   /** `value` null: the entity lacks the sort field (those sort last). */
   | { by: 'field'; value: string | null; id: number }
+  /** Several fields: each entity's value per field (null when it lacks it), then its ref. */
+  | { by: 'fields'; values: Array<string | null>; ref: string }
   | { by: 'rank'; rank: number; id: number };
 
 /** Everything a page request needs to continue: the original criteria and where to resume. */
 export interface EntityCursor {
   query?: EntityPredicate;
   fullText?: string;
-  orderBy?: EntityOrder;
+  /** The paths a field-limited full-text term is looked for in. */
+  fullTextFields?: string[];
+  orderBy?: EntityOrder[];
   totalItems: boolean;
   /** `next` continues after `key`, `prev` returns the page before it. */
   direction: 'next' | 'prev';
@@ -43,6 +47,14 @@ function checkKey(key: unknown): CursorKey {
     if (key.by === 'field' && (key.value === null || typeof key.value === 'string') && isId(key.id)) {
       return { by: 'field', value: key.value, id: key.id };
     }
+    if (
+      key.by === 'fields' &&
+      Array.isArray(key.values) &&
+      key.values.every((value) => value === null || typeof value === 'string') &&
+      typeof key.ref === 'string'
+    ) {
+      return { by: 'fields', values: key.values as Array<string | null>, ref: key.ref };
+    }
     if (key.by === 'rank' && typeof key.rank === 'number' && Number.isFinite(key.rank) && isId(key.id)) {
       return { by: 'rank', rank: key.rank, id: key.id };
     }
@@ -50,10 +62,7 @@ function checkKey(key: unknown): CursorKey {
   throw malformed();
 }
 
-function checkOrder(order: unknown): EntityOrder | undefined {
-  if (order === undefined) {
-    return undefined;
-  }
+function checkOrder(order: unknown): EntityOrder {
   if (
     isRecord(order) &&
     typeof order.field === 'string' &&
@@ -62,6 +71,18 @@ function checkOrder(order: unknown): EntityOrder | undefined {
     return { field: order.field, order: order.order };
   }
   throw malformed();
+}
+
+function checkOrders(orders: unknown): EntityOrder[] | undefined {
+  if (orders === undefined) {
+    return undefined;
+  }
+  // Cursors made before ordering took several fields held a single order.
+  return Array.isArray(orders) ? orders.map(checkOrder) : [checkOrder(orders)];
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** Reads a cursor made by {@link encodeEntityCursor}; anything else is an `InputError` "Malformed cursor". */
@@ -76,6 +97,7 @@ export function decodeEntityCursor(text: string): EntityCursor {
     !isRecord(parsed) ||
     (parsed.query !== undefined && !isRecord(parsed.query)) ||
     (parsed.fullText !== undefined && typeof parsed.fullText !== 'string') ||
+    (parsed.fullTextFields !== undefined && !isStringList(parsed.fullTextFields)) ||
     typeof parsed.totalItems !== 'boolean' ||
     (parsed.direction !== 'next' && parsed.direction !== 'prev')
   ) {
@@ -86,12 +108,15 @@ export function decodeEntityCursor(text: string): EntityCursor {
     direction: parsed.direction,
     key: checkKey(parsed.key),
   };
-  const orderBy = checkOrder(parsed.orderBy);
+  const orderBy = checkOrders(parsed.orderBy);
   if (parsed.query !== undefined) {
     cursor.query = parsed.query as EntityPredicate;
   }
   if (parsed.fullText !== undefined) {
     cursor.fullText = parsed.fullText;
+  }
+  if (isStringList(parsed.fullTextFields)) {
+    cursor.fullTextFields = parsed.fullTextFields;
   }
   if (orderBy) {
     cursor.orderBy = orderBy;

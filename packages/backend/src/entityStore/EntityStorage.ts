@@ -20,6 +20,20 @@ export interface EntityFilter {
   condition?: PredicateNode;
   /** Words of a full-text term; the last one matches as a prefix. */
   words?: string[];
+  /** Some value at one of `keys` (lowercase search keys) contains `text` (lowercase). */
+  contains?: { text: string; keys: string[] };
+}
+
+/** One field of a several-field order: a lowercase search key and its direction. */
+export interface FieldOrder {
+  key: string;
+  descending: boolean;
+}
+
+/** Where a several-field walk resumes: the values of the item (null where it lacks the field) and its ref. */
+export interface FieldsKey {
+  values: Array<string | null>;
+  ref: string;
 }
 
 /** One segment of a keyset scan, walked `descending` or not, strictly after `after` when given. */
@@ -68,6 +82,12 @@ export interface EntityStorage {
   scanByValue(key: string, request: ScanRequest<{ value: string; id: number }>): Promise<PageItem[]>;
   /** Entities without a value at `key`, ordered by id. */
   scanLackingValue(key: string, request: ScanRequest<number>): Promise<PageItem[]>;
+  /**
+   * Entities ordered by their smallest value at each key in turn, those
+   * lacking a value after those having one whichever the direction, then by
+   * ref ascending; `request.descending` walks that order backwards.
+   */
+  scanByValues(orders: FieldOrder[], request: ScanRequest<FieldsKey>): Promise<PageItem[]>;
   /**
    * Full-text matches ordered by rank, then id; `filter.words` is required.
    * The rank is 1 when the name holds every word, 2 when the title, tags and

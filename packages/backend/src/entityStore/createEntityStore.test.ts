@@ -564,7 +564,7 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       expect(text.items).toEqual(['{"kind":"Component"}']);
     });
 
-    it('refuses a bad limit, a malformed cursor and two orderBy fields', async () => {
+    it('refuses a bad limit, a malformed cursor, a bad order and bad full-text fields', async () => {
       await expect(catalog.query({ limit: 0 })).rejects.toThrow(InputError);
       await expect(catalog.query({ limit: 1001 })).rejects.toThrow('limit must be an integer from 1 to 1000');
       await expect(catalog.query({ limit: 1.5 })).rejects.toThrow(InputError);
@@ -573,10 +573,18 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
         catalog.query({
           orderBy: [
             { field: 'kind', order: 'asc' },
-            { field: 'metadata.name', order: 'asc' },
+            { field: 'metadata.name', order: 'up' as 'asc' },
           ],
         }),
-      ).rejects.toThrow(InputError);
+      ).rejects.toThrow("Each orderBy item needs a field and an order of 'asc' or 'desc'");
+      await expect(
+        catalog.query({
+          orderBy: Array.from({ length: 11 }, () => ({ field: 'kind', order: 'asc' as const })),
+        }),
+      ).rejects.toThrow('orderBy takes a list of 1 to 10 fields');
+      await expect(catalog.query({ fullText: { term: 'x', fields: ['kind', ' '] } })).rejects.toThrow(
+        'fullText.fields takes a list of 1 to 10 dot paths',
+      );
       await expect(
         catalog.query({ query: { kind: { $like: 'x' } } as unknown as EntityPredicate }),
       ).rejects.toThrow(InputError);
@@ -983,6 +991,16 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       ['a descending field', { orderBy: [{ field: 'metadata.title', order: 'desc' as const }] }],
       ['a field with many ties', { orderBy: [{ field: 'spec.lifecycle', order: 'asc' as const }] }],
       ['full-text rank', { fullText: { term: 'c' } }],
+      [
+        'two fields',
+        {
+          orderBy: [
+            { field: 'spec.lifecycle', order: 'asc' as const },
+            { field: 'metadata.title', order: 'desc' as const },
+          ],
+        },
+      ],
+      ['a field-limited full-text term', { fullText: { term: 'c', fields: ['metadata.name'] } }],
     ])(
       'pages by %s without gaps or duplicates while entities are written between pages',
       async (_, order) => {
@@ -1004,5 +1022,245 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
         expect(added).toBeGreaterThan(0);
       },
     );
+  });
+  describe('full text in named fields', () => {
+    beforeEach(async () => {
+      await catalog.applyMutation({
+        upserts: [
+          upsert(component('ledger', { metadata: { title: 'Repayments Ledger', tags: ['books'] } })),
+          upsert(component('payments', { metadata: { description: 'Takes payments' } })),
+          upsert(component('payroll', { metadata: { title: 'Salaries', tags: ['paycheck', 'hr'] } })),
+          upsert(component('spaced', { metadata: { title: 'x y!z~0', description: 'x!20y' } })),
+          upsert(
+            component('other', { metadata: { title: 'Other' }, spec: { owner: 'group:default/paying' } }),
+            {
+              relations: [{ type: 'ownedBy', inverseType: 'ownerOf', targetRef: 'group:default/paying' }],
+            },
+          ),
+        ],
+      });
+    });
+
+    const names = async (request: EntityQueryRequest) => {
+      const page = await catalog.query({ ...request, limit: 100 });
+      // Counting takes other paths than listing; both must agree.
+      expect(page.totalItems).toBe(page.items.length);
+      return page.items.map((item) => item.metadata.name);
+    };
+
+    it('matches the term inside values of those fields only, case-insensitively', async () => {
+      expect(await names({ fullText: { term: 'PAY', fields: ['metadata.title'] } })).toEqual(['ledger']);
+      expect(await names({ fullText: { term: 'pay', fields: ['Metadata.Tags'] } })).toEqual(['payroll']);
+      expect(
+        await names({ fullText: { term: 'pay', fields: ['metadata.title', 'metadata.tags', 'spec.owner'] } }),
+      ).toEqual(['ledger', 'other', 'payroll']);
+      expect(await names({ fullText: { term: 'pay', fields: ['metadata.description'] } })).toEqual([
+        'payments',
+      ]);
+      // The whole term, spaces included, as Backstage's LIKE '%term%'.
+      expect(await names({ fullText: { term: 'ments led', fields: ['metadata.title'] } })).toEqual([
+        'ledger',
+      ]);
+      expect(await names({ fullText: { term: 'nothing', fields: ['metadata.title'] } })).toEqual([]);
+      expect(await names({ fullText: { term: 'pay', fields: ['spec.nothing'] } })).toEqual([]);
+    });
+
+    it('looks in the entity ref and relation targets as predicates name them', async () => {
+      expect(await names({ fullText: { term: 'nent:default/pay', fields: ['metadata.ref'] } })).toEqual([
+        'payments',
+        'payroll',
+      ]);
+      expect(await names({ fullText: { term: 'Group:Default/Pay', fields: ['relations.ownedBy'] } })).toEqual(
+        ['other'],
+      );
+      expect(await names({ fullText: { term: 'paying', fields: ['relations.dependsOn'] } })).toEqual([]);
+      expect(
+        await names({
+          fullText: { term: 'pay', fields: ['metadata.ref', 'relations.ownedby', 'metadata.title'] },
+        }),
+      ).toEqual(['ledger', 'other', 'payments', 'payroll']);
+    });
+
+    it('matches characters the index escapes, and not the escapes themselves', async () => {
+      expect(await names({ fullText: { term: 'x y!', fields: ['metadata.title'] } })).toEqual(['spaced']);
+      expect(await names({ fullText: { term: 'z~0', fields: ['metadata.title'] } })).toEqual(['spaced']);
+      expect(await names({ fullText: { term: '20y', fields: ['metadata.title'] } })).toEqual([]);
+      expect(await names({ fullText: { term: '!20', fields: ['metadata.description'] } })).toEqual([
+        'spaced',
+      ]);
+      expect(await names({ fullText: { term: '%', fields: ['metadata.title'] } })).toEqual([]);
+    });
+
+    it('combines with a query, the read restriction, an order and cursors', async () => {
+      const restrict = ownedByPredicate(['group:default/paying']);
+      expect(
+        await names({ fullText: { term: 'pay', fields: ['metadata.title', 'spec.owner'] }, restrict }),
+      ).toEqual(['other']);
+      expect(
+        await names({
+          fullText: { term: 'pay', fields: ['metadata.title', 'metadata.tags', 'spec.owner'] },
+          query: { $not: { 'metadata.name': 'other' } },
+          orderBy: [{ field: 'metadata.title', order: 'desc' }],
+        }),
+      ).toEqual(['payroll', 'ledger']);
+      const seen = await walkPages(catalog, {
+        fullText: { term: 'pay', fields: ['metadata.title', 'metadata.tags', 'spec.owner'] },
+        limit: 1,
+      });
+      expect(seen).toEqual(['ledger', 'other', 'payroll']);
+    });
+  });
+
+  describe('ordering by several fields', () => {
+    // Ties on the first fields, and entities lacking each of them; written out of ref order,
+    // so that the order of writing cannot pass for the ref tie breaker.
+    const rows: Array<[string, string | null, string | null, string | null]> = [
+      ['e07', 'service', 'Beta', 'b'],
+      ['e02', 'service', null, 'a'],
+      ['e11', null, 'alpha', 'c'],
+      ['e04', 'library', 'Beta', null],
+      ['e00', 'service', 'beta', 'a'],
+      ['e09', null, null, null],
+      ['e05', 'library', 'alpha', 'a'],
+      ['e01', 'service', 'alpha', null],
+      ['e10', 'website', null, 'b'],
+      ['e03', 'library', 'beta', 'a'],
+      ['e08', null, 'alpha', 'a'],
+      ['e06', 'service', 'alpha', 'b'],
+    ];
+    const fields = ['spec.type', 'metadata.title', 'spec.lifecycle'] as const;
+    // Ana may read what team-a owns: every entity but e02, e05 and e09.
+    const hidden = ['e02', 'e05', 'e09'];
+    const restrict = ownedByPredicate(['group:default/team-a']);
+
+    beforeEach(async () => {
+      await catalog.applyMutation({
+        upserts: rows.map(([name, type, title, lifecycle]) => {
+          const spec: Record<string, unknown> = { owner: 'team-a' };
+          if (type !== null) {
+            spec.type = type;
+          }
+          if (lifecycle !== null) {
+            spec.lifecycle = lifecycle;
+          }
+          const entity: Entity = { ...component(name, { metadata: title === null ? {} : { title } }), spec };
+          const owner = hidden.includes(name) ? 'group:default/team-b' : 'group:default/team-a';
+          return upsert(entity, {
+            relations: [{ type: 'ownedBy', inverseType: 'ownerOf', targetRef: owner }],
+          });
+        }),
+      });
+    });
+
+    /** The names in the order the store promises: by each field (lacking last), then by ref. */
+    function expected(orders: Array<{ field: (typeof fields)[number]; order: 'asc' | 'desc' }>): string[] {
+      const value = (row: (typeof rows)[number], field: (typeof fields)[number]) =>
+        row[fields.indexOf(field) + 1]?.toLowerCase() ?? null;
+      return [...rows]
+        .sort((a, b) => {
+          for (const { field, order } of orders) {
+            const x = value(a, field);
+            const y = value(b, field);
+            if (x !== y) {
+              if (x === null || y === null) {
+                return x === null ? 1 : -1;
+              }
+              return (x < y ? -1 : 1) * (order === 'desc' ? -1 : 1);
+            }
+          }
+          return a[0] < b[0] ? -1 : 1;
+        })
+        .map((row) => row[0]);
+    }
+
+    /** Walks every page forwards, then back from the last one by prevCursor, checking both agree. */
+    async function walkBothWays(request: EntityQueryRequest): Promise<string[]> {
+      const pages: string[][] = [];
+      let page = await catalog.query(request);
+      pages.push(page.items.map((item) => item.metadata.name));
+      expect(page.pageInfo.prevCursor).toBeUndefined();
+      while (page.pageInfo.nextCursor) {
+        page = await catalog.query({
+          cursor: page.pageInfo.nextCursor,
+          limit: request.limit,
+          restrict: request.restrict,
+        });
+        pages.push(page.items.map((item) => item.metadata.name));
+        expect(pages.length).toBeLessThan(20);
+      }
+      for (let i = pages.length - 2; i >= 0; i--) {
+        const cursor = page.pageInfo.prevCursor;
+        expect(cursor).toBeDefined();
+        page = await catalog.query({ cursor, limit: request.limit, restrict: request.restrict });
+        expect(page.items.map((item) => item.metadata.name)).toEqual(pages[i]);
+        expect(page.totalItems).toBe(pages.flat().length);
+      }
+      expect(page.pageInfo.prevCursor).toBeUndefined();
+      return pages.flat();
+    }
+
+    type Order = { field: (typeof fields)[number]; order: 'asc' | 'desc' };
+    const order = (text: string): Order => {
+      const [field, direction] = text.split(' ');
+      return { field: field as Order['field'], order: direction as Order['order'] };
+    };
+
+    it.each<[string, Order[]]>([
+      ['spec.type asc, metadata.title asc', [order('spec.type asc'), order('metadata.title asc')]],
+      ['spec.type desc, metadata.title asc', [order('spec.type desc'), order('metadata.title asc')]],
+      ['metadata.title desc, spec.type desc', [order('metadata.title desc'), order('spec.type desc')]],
+      [
+        'spec.type asc, metadata.title desc, spec.lifecycle asc',
+        [order('spec.type asc'), order('metadata.title desc'), order('spec.lifecycle asc')],
+      ],
+      [
+        'spec.lifecycle desc, spec.type asc, metadata.title asc',
+        [order('spec.lifecycle desc'), order('spec.type asc'), order('metadata.title asc')],
+      ],
+    ])(
+      'orders by %s, lacking values last and the ref breaking ties, over pages both ways',
+      async (_, orders) => {
+        const sorted = expected(orders);
+        expect(await walkBothWays({ orderBy: orders, limit: 5 })).toEqual(sorted);
+        expect(await walkBothWays({ orderBy: orders, limit: 1 })).toEqual(sorted);
+        expect(await walkBothWays({ orderBy: orders, limit: 3, restrict })).toEqual(
+          sorted.filter((name) => !hidden.includes(name)),
+        );
+        const filtered = await walkBothWays({
+          orderBy: orders,
+          limit: 2,
+          query: { 'spec.lifecycle': 'a' },
+          restrict,
+        });
+        expect(filtered).toEqual(
+          sorted.filter((name) => !hidden.includes(name) && rows.find((row) => row[0] === name)?.[3] === 'a'),
+        );
+      },
+    );
+
+    it('keeps the order of a cursor and refuses a cursor of another order', async () => {
+      const orderBy = [order('spec.type asc'), order('metadata.title asc')];
+      const first = await catalog.query({ orderBy, limit: 4 });
+      // A new order in the request does not change the cursor's.
+      const second = await catalog.query({
+        cursor: first.pageInfo.nextCursor,
+        orderBy: [{ field: 'metadata.name', order: 'desc' }],
+        limit: 4,
+      });
+      expect(second.items.map((item) => item.metadata.name)).toEqual(expected(orderBy).slice(4, 8));
+      const byRef = await catalog.query({ limit: 4 });
+      const cursor = JSON.parse(
+        Buffer.from(byRef.pageInfo.nextCursor as string, 'base64url').toString('utf8'),
+      );
+      const forged = Buffer.from(JSON.stringify({ ...cursor, orderBy })).toString('base64url');
+      await expect(catalog.query({ cursor: forged })).rejects.toThrow('Malformed cursor');
+      const short = JSON.parse(
+        Buffer.from(first.pageInfo.nextCursor as string, 'base64url').toString('utf8'),
+      );
+      short.key.values = short.key.values.slice(1);
+      await expect(
+        catalog.query({ cursor: Buffer.from(JSON.stringify(short)).toString('base64url') }),
+      ).rejects.toThrow('Malformed cursor');
+    });
   });
 });

@@ -1,11 +1,13 @@
 import type { CursorKey } from './EntityCursor';
-import type { EntityFilter, EntityStorage, PageItem } from './EntityStorage';
+import type { EntityFilter, EntityStorage, FieldOrder, PageItem } from './EntityStorage';
 
 /** How a page is ordered. */
 export type EntityPageOrder =
   | { by: 'ref' }
   /** By the entity's smallest value at `key`; entities without one come last either way. */
   | { by: 'field'; key: string; descending: boolean }
+  /** By several fields, each like `field`, then by ref. */
+  | { by: 'fields'; orders: FieldOrder[] }
   /** By full-text rank, best first. */
   | { by: 'rank' };
 
@@ -28,6 +30,14 @@ export async function fetchEntityPage(
       filter,
       descending: backwards,
       after: after?.by === 'ref' ? after.ref : undefined,
+      limit,
+    });
+  }
+  if (order.by === 'fields') {
+    return storage.scanByValues(order.orders, {
+      filter,
+      descending: backwards,
+      after: after?.by === 'fields' ? { values: after.values, ref: after.ref } : undefined,
       limit,
     });
   }

@@ -788,6 +788,27 @@ describe('createFakeEntityStore', () => {
     it('combines with a query', async () => {
       expect(await search('paym', { kind: 'api' })).toEqual(['payments-rest']);
     });
+
+    it('looks the whole term up inside values of the named fields only, unranked', async () => {
+      const inFields = async (term: string, fields: string[]) =>
+        (await store.query({ fullText: { term, fields } })).items.map((item) => item.metadata.name);
+      expect(await inFields('MENTS', ['metadata.title'])).toEqual(['payments']);
+      expect(await inFields('ment', ['metadata.description', 'Metadata.Tags'])).toEqual([
+        'payments',
+        // In namespace ops: its ref sorts after component:default/….
+        'billing',
+      ]);
+      expect(await inFields('payments api', ['metadata.title'])).toEqual(['payments']);
+      expect(await inFields('payments', ['spec.type'])).toEqual([]);
+      const page = await store.query({ fullText: { term: 'e', fields: ['metadata.title'] }, limit: 1 });
+      const next = await store.query({ cursor: page.pageInfo.nextCursor });
+      expect([...page.items, ...next.items].map((item) => item.metadata.name)).toEqual([
+        'checkout',
+        'payments',
+        'team-a',
+      ]);
+      await expect(store.query({ fullText: { term: 'a', fields: [''] } })).rejects.toThrow(InputError);
+    });
   });
 
   describe('facets', () => {

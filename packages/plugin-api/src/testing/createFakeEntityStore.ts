@@ -65,7 +65,7 @@ interface StoredEntity extends WrittenEntity {
 
 interface QueryCriteria {
   query?: EntityPredicate;
-  fullText?: { term: string };
+  fullText?: { term: string; fields?: string[] };
   orderBy?: EntityOrder[];
   totalItems?: boolean;
 }
@@ -91,7 +91,7 @@ const UNINDEXED_PATHS: ReadonlySet<string> = new Set(['relations', 'status', 'me
  * deleting another provider's entity is a `ConflictError` and changes
  * nothing), unchanged writes skipped, stable uids and changing etags,
  * inverse relations, cursor pagination, ordering, projection, facets, a
- * simple ranked full-text search, and `restrict` on every read (entities
+ * simple ranked full-text search (or a term looked up in named fields), and `restrict` on every read (entities
  * failing it are left out of results, counts, facets and relations).
  * `metadata.ref` matches the entity's canonical ref.
  *
@@ -199,12 +199,14 @@ export function createFakeEntityStore(options: FakeEntityStoreOptions): FakeEnti
 
   const match = (criteria: QueryCriteria, visible: (record: StoredEntity) => boolean) => {
     const test = compileEntityPredicate(criteria.query ?? {});
-    const rank = criteria.fullText ? createFullTextMatcher(criteria.fullText.term) : () => 0;
+    const fields = validateFullTextFields(criteria.fullText?.fields);
+    const rank = criteria.fullText && !fields ? createFullTextMatcher(criteria.fullText.term) : () => 0;
+    const contains = createFieldsMatcher(criteria.fullText?.term ?? '', fields ?? []);
     const orderBy = validateOrderBy(criteria.orderBy);
-    const compare = createKeyComparator(orderBy, criteria.fullText !== undefined);
+    const compare = createKeyComparator(orderBy, criteria.fullText !== undefined && !fields);
     const matches: Array<{ record: StoredEntity; key: SortKey }> = [];
     for (const record of records.values()) {
-      const score = rank(record.final);
+      const score = contains(record.index) ? rank(record.final) : undefined;
       if (score !== undefined && test({ value: record.final, index: record.index }) && visible(record)) {
         const values = orderBy.map(
           (order) => record.index.get(order.field.toLocaleLowerCase('en-US'))?.[0]?.value ?? null,
@@ -482,6 +484,30 @@ function createKeyComparator(orderBy: EntityOrder[], byRank: boolean) {
     }
     return compareText(a.ref, b.ref);
   };
+}
+
+/**
+ * Backstage's `fullTextFilterFields`: the whole term, lowercase, is part of
+ * some value at one of the fields. Matches everything without a term or fields.
+ */
+function createFieldsMatcher(term: string, fields: string[]) {
+  const text = term.trim().toLocaleLowerCase('en-US');
+  const keys = fields.map((field) => field.trim().toLocaleLowerCase('en-US'));
+  if (text === '' || keys.length === 0) {
+    return () => true;
+  }
+  return (index: FieldIndex) =>
+    keys.some((key) => index.get(key)?.some((entry) => entry.value.includes(text)) ?? false);
+}
+
+function validateFullTextFields(fields: string[] | undefined): string[] | undefined {
+  if (fields === undefined || (Array.isArray(fields) && fields.length === 0)) {
+    return undefined;
+  }
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string' && field.trim() !== '')) {
+    throw new InputError(`Invalid fullText.fields ${JSON.stringify(fields)}: expected a list of dot paths`);
+  }
+  return fields;
 }
 
 function validateOrderBy(orderBy: EntityOrder[] | undefined): EntityOrder[] {

@@ -3,9 +3,12 @@ import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { buildFullTextDocument } from '../buildFullTextDocument';
 import { buildSearchRows, type ElementDocument } from '../buildSearchRows';
+import { compileFieldsKeyset } from '../compileFieldsKeyset';
 import type {
   EntityFilter,
   EntityStorage,
+  FieldOrder,
+  FieldsKey,
   MutationOutcome,
   PageItem,
   ProvidedEntity,
@@ -451,7 +454,7 @@ export class PostgresEntityStorage implements EntityStorage {
     const params = new SqlParameters();
     let sql: string;
     const driver = filter.condition ? splitCountDriver(filter.condition) : undefined;
-    if (!filter.condition && filter.words && filter.words.length > 0) {
+    if (!filter.condition && !filter.contains && filter.words && filter.words.length > 0) {
       // Every entity has one text document: count them without touching the entities.
       sql = `SELECT count(*) AS count FROM entity_text t WHERE t.document @@ to_tsquery('simple', ${params.add(toTsQuery(filter.words))})`;
     } else if (driver) {
@@ -463,6 +466,7 @@ export class PostgresEntityStorage implements EntityStorage {
         {
           ...(driver.rest.length > 0 ? { condition: { type: 'all', children: driver.rest } } : {}),
           ...(filter.words ? { words: filter.words } : {}),
+          ...(filter.contains ? { contains: filter.contains } : {}),
         },
         params,
       );
@@ -530,6 +534,50 @@ export class PostgresEntityStorage implements EntityStorage {
     return rows.map((row) => {
       const entity = toStored(row);
       return { ...entity, key: { by: 'field', value: null, id: entity.id } };
+    });
+  }
+
+  async scanByValues(orders: FieldOrder[], request: ScanRequest<FieldsKey>): Promise<PageItem[]> {
+    const params = new SqlParameters();
+    const { after, descending: backwards } = request;
+    const joins = orders
+      .map(
+        (order, i) =>
+          `LEFT JOIN search s${i} ON s${i}.entity_id = e.id AND s${i}.key = ${params.add(order.key)} AND s${i}.is_primary`,
+      )
+      .join(' ');
+    const where = compilePostgresFilter(request.filter, params);
+    const bound = after
+      ? `AND ${compileFieldsKeyset(
+          orders.map((_, i) => `s${i}.value`),
+          orders,
+          'e.entity_ref',
+          after,
+          backwards,
+          (value) => params.add(value),
+        )}`
+      : '';
+    // Entities lacking a field come last either way, so walking backwards puts them first.
+    const sorts = orders.map((order, i) => {
+      const descending = order.descending !== backwards;
+      return `s${i}.value ${descending ? 'DESC' : 'ASC'} NULLS ${backwards ? 'FIRST' : 'LAST'}`;
+    });
+    const rows = await this.#read(async (query) => {
+      // No index gives this order, so every match is sorted: probing each match's search rows
+      // one by one, as a misestimate (fresh statistics) can plan it, costs far more than hashing.
+      await query('SET LOCAL enable_nestloop = off', []);
+      return query(
+        `SELECT ${entityColumns}, ${orders.map((_, i) => `s${i}.value AS v${i}`).join(', ')}
+       FROM entities e ${joins}
+       WHERE (${where}) ${bound}
+       ORDER BY ${sorts.join(', ')}, e.entity_ref ${backwards ? 'DESC' : 'ASC'} LIMIT ${params.add(request.limit)}`,
+        params.values,
+      );
+    });
+    return rows.map((row) => {
+      const entity = toStored(row);
+      const values = orders.map((_, i) => (row[`v${i}`] ?? null) as string | null);
+      return { ...entity, key: { by: 'fields', values, ref: entity.ref } };
     });
   }
 

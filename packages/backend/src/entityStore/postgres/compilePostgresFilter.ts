@@ -1,5 +1,5 @@
 import type { EntityFilter } from '../EntityStorage';
-import type { PredicateNode, ValueMatch } from '../parseEntityPredicate';
+import { ENTITY_REF_KEY, type PredicateNode, type ValueMatch } from '../parseEntityPredicate';
 import type { SqlParameters } from './SqlParameters';
 import { toTsQuery } from './toTsQuery';
 
@@ -132,6 +132,37 @@ function compileNode(node: PredicateNode, params: SqlParameters): string {
   }
 }
 
+/**
+ * Entities with a value at one of `keys` that contains `text`: a walk of the
+ * keys' search rows, uncorrelated so it runs once whatever else the query
+ * tests. `metadata.ref` tests the entity's ref, `relations.<type>` the
+ * targets of its relations of that type, as in predicates.
+ */
+function containsCondition(contains: { text: string; keys: string[] }, params: SqlParameters): string {
+  const pattern = params.add(`%${escapeLike(contains.text)}%`);
+  const parts: string[] = [];
+  const searchKeys: string[] = [];
+  for (const key of contains.keys) {
+    if (key === ENTITY_REF_KEY) {
+      parts.push(`e.entity_ref LIKE ${pattern}`);
+    } else if (key.startsWith('relations.')) {
+      parts.push(
+        `e.entity_ref IN (SELECT r.source_ref FROM relations r WHERE lower(r.type) = ${params.add(key.slice('relations.'.length))}` +
+          ` AND r.target_ref LIKE ${pattern})`,
+      );
+    } else {
+      searchKeys.push(key);
+    }
+  }
+  if (searchKeys.length > 0) {
+    parts.push(
+      `e.id IN (SELECT c.entity_id FROM search c WHERE c.key = ANY(${params.add(searchKeys)}::text[])` +
+        ` AND c.value LIKE ${pattern})`,
+    );
+  }
+  return parts.map((part) => `(${part})`).join(' OR ');
+}
+
 /** Renders a filter as a condition on the `entities` table aliased `e` ('true' when there is none). */
 export function compilePostgresFilter(filter: EntityFilter, params: SqlParameters): string {
   const parts: string[] = [];
@@ -143,6 +174,9 @@ export function compilePostgresFilter(filter: EntityFilter, params: SqlParameter
       'e.id IN (SELECT t.entity_id FROM entity_text t' +
         ` WHERE t.document @@ to_tsquery('simple', ${params.add(toTsQuery(filter.words))}))`,
     );
+  }
+  if (filter.contains) {
+    parts.push(containsCondition(filter.contains, params));
   }
   return parts.length === 0 ? 'true' : parts.map((part) => `(${part})`).join(' AND ');
 }

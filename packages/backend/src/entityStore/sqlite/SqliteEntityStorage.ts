@@ -3,9 +3,12 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Knex } from 'knex';
 import { buildFullTextDocument } from '../buildFullTextDocument';
 import { buildSearchRows, type ElementDocument, type SearchRow } from '../buildSearchRows';
+import { compileFieldsKeyset } from '../compileFieldsKeyset';
 import type {
   EntityFilter,
   EntityStorage,
+  FieldOrder,
+  FieldsKey,
   MutationOutcome,
   PageItem,
   ProvidedEntity,
@@ -332,7 +335,14 @@ export class SqliteEntityStorage implements EntityStorage {
     const expression = filter.condition ? toMatchExpression(filter.condition) : undefined;
     return this.#use((db) => {
       let row: { count: number } | undefined;
-      if (!filter.condition && words.length === 0) {
+      if (filter.contains) {
+        const compiled = compileSqliteFilter(filter);
+        row = this.#all<{ count: number }>(
+          db,
+          `SELECT count(*) AS count FROM entities e WHERE ${compiled.sql}`,
+          compiled.params,
+        )[0];
+      } else if (!filter.condition && words.length === 0) {
         row = this.#all<{ count: number }>(db, 'SELECT count(*) AS count FROM entities', [])[0];
       } else if (!filter.condition) {
         row = this.#all<{ count: number }>(
@@ -428,6 +438,86 @@ export class SqliteEntityStorage implements EntityStorage {
       ),
     );
     return rows.map((row) => ({ ...row, key: { by: 'field', value: null, id: row.id } }));
+  }
+
+  async scanByValues(orders: FieldOrder[], request: ScanRequest<FieldsKey>): Promise<PageItem[]> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return '?';
+    };
+    const { after, descending: backwards } = request;
+    // Terms keep the order of the values they encode: a value's term is its key's prefix and escaped text.
+    const prefixes = orders.map((order) => escapeTermText(order.key) + termSeparator.primary);
+    const ranges = orders.map((order, i) => ({
+      low: prefixes[i],
+      high: escapeTermText(order.key) + termSeparator.other,
+    }));
+    const columns = prefixes.map((_, i) => `t${i}`);
+    // One walk of the fields' primary terms (a union: an FTS5 vocabulary table keeps only one range
+    // of an OR) makes a row per entity having any of them. Entities are looked up from it by id, as
+    // SQLite would scan a joined subquery once per entity; those lacking every field are added apart.
+    const walks = ranges
+      .map(
+        (range, i) =>
+          `SELECT doc, ${i} AS field, term FROM entity_search_instances WHERE term >= ${bind(range.low)} AND term < ${bind(range.high)}`,
+      )
+      .join(' UNION ALL ');
+    const valued = `SELECT doc AS id, ${columns
+      .map((column, i) => `max(CASE WHEN field = ${i} THEN term END) AS ${column}`)
+      .join(', ')} FROM (${walks}) GROUP BY doc`;
+    const filter = compileSqliteFilter(request.filter);
+    const having = `SELECT e.id AS id, e.entity_ref AS ref, ${columns.map((column) => `o.${column} AS ${column}`).join(', ')}
+      FROM o CROSS JOIN entities e ON e.id = o.id WHERE (${filter.sql})`;
+    params.push(...filter.params);
+    const lacking = `SELECT e.id AS id, e.entity_ref AS ref, ${columns.map((column) => `NULL AS ${column}`).join(', ')}
+      FROM entities e WHERE (${filter.sql}) AND e.id NOT IN (SELECT id FROM o)`;
+    params.push(...filter.params);
+    const bound = after
+      ? `WHERE ${compileFieldsKeyset(
+          columns.map((column) => `u.${column}`),
+          orders,
+          'u.ref',
+          {
+            values: after.values.map((value, i) =>
+              value === null ? null : prefixes[i] + escapeTermText(value),
+            ),
+            ref: after.ref,
+          },
+          backwards,
+          bind,
+        )}`
+      : '';
+    const sorts = orders.flatMap((order, i) => {
+      const descending = order.descending !== backwards;
+      return [
+        `(${columns[i]} IS NULL) ${backwards ? 'DESC' : 'ASC'}`,
+        `${columns[i]} ${descending ? 'DESC' : 'ASC'}`,
+      ];
+    });
+    const orderBy = `${sorts.join(', ')}, ref ${backwards ? 'DESC' : 'ASC'}`;
+    const rows = await this.#use((db) =>
+      this.#all<StoredEntity & Record<string, string | null>>(
+        db,
+        `WITH o AS MATERIALIZED (${valued}),
+         page AS MATERIALIZED (SELECT * FROM (${having} UNION ALL ${lacking}) u ${bound} ORDER BY ${orderBy} LIMIT ${bind(request.limit)})
+         SELECT page.*, e.final_entity AS text FROM page CROSS JOIN entities e ON e.id = page.id ORDER BY ${orderBy}`,
+        params,
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      ref: row.ref,
+      text: row.text,
+      key: {
+        by: 'fields',
+        values: prefixes.map((prefix, i) => {
+          const term = row[`t${i}`];
+          return typeof term === 'string' ? unescapeTermText(term.slice(prefix.length)) : null;
+        }),
+        ref: row.ref,
+      },
+    }));
   }
 
   async scanByRank(request: ScanRequest<{ rank: number; id: number }>): Promise<PageItem[]> {

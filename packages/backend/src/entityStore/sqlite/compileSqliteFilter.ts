@@ -1,5 +1,5 @@
 import type { EntityFilter } from '../EntityStorage';
-import type { PredicateNode, ValueMatch } from '../parseEntityPredicate';
+import { ENTITY_REF_KEY, type PredicateNode, type ValueMatch } from '../parseEntityPredicate';
 import {
   elementPathTerm,
   elementRowidFactor,
@@ -9,6 +9,7 @@ import {
   noTerm,
   relationTargetTerm,
   termSeparator,
+  unescapeTermSql,
 } from './searchTerms';
 import { toFullTextMatch } from './toFullTextMatch';
 
@@ -300,6 +301,61 @@ function compileNode(node: PredicateNode): SqlFragment {
   }
 }
 
+/**
+ * Entities with a value at one of `keys` that contains `text`. Search keys
+ * walk their terms: escaped text is searched as is when the term has no
+ * escapes, and unescaped otherwise, where `!20` or `~0` would blur what it
+ * contains. `metadata.ref` tests the entity's ref, `relations.<type>` the
+ * targets of its relations of that type, as in predicates.
+ */
+function containsCondition(contains: { text: string; keys: string[] }): SqlFragment {
+  const escapedText = escapeTermText(contains.text);
+  const value = 'substr(i.term, ?)';
+  const walk =
+    'SELECT i.doc FROM entity_search_instances i WHERE i.term >= ? AND i.term < ?' +
+    ` AND instr(${value}, ?) > 0 AND (instr(${value}, '!') = 0 AND instr(${value}, '~') = 0` +
+    ` OR instr(${unescapeTermSql(value)}, ?) > 0)`;
+  const fragments: SqlFragment[] = [];
+  const searchKeys: string[] = [];
+  for (const key of contains.keys) {
+    if (key === ENTITY_REF_KEY) {
+      fragments.push({ sql: 'instr(e.entity_ref, ?) > 0', params: [contains.text] });
+    } else if (key.startsWith('relations.')) {
+      fragments.push({
+        sql: 'e.entity_ref IN (SELECT r.source_ref FROM relations r WHERE lower(r.type) = ? AND instr(r.target_ref, ?) > 0)',
+        params: [key.slice('relations.'.length), contains.text],
+      });
+    } else {
+      searchKeys.push(key);
+    }
+  }
+  if (searchKeys.length > 0) {
+    fragments.push({
+      sql: `e.id IN (${searchKeys.map(() => walk).join(' UNION ')})`,
+      params: searchKeys.flatMap((key) => {
+        const escapedKey = escapeTermText(key);
+        const prefix = escapedKey + termSeparator.primary;
+        // substr counts characters: as many as the prefix has code points.
+        const start = [...prefix].length + 1;
+        return [
+          prefix,
+          escapedKey + termSeparator.bare,
+          start,
+          escapedText,
+          start,
+          start,
+          start,
+          contains.text,
+        ];
+      }),
+    });
+  }
+  return {
+    sql: fragments.map((fragment) => `(${fragment.sql})`).join(' OR '),
+    params: fragments.flatMap((fragment) => fragment.params),
+  };
+}
+
 /** Renders a filter as a condition on the `entities` table aliased `e` ('1' when there is none). */
 export function compileSqliteFilter(filter: EntityFilter): SqlFragment {
   const fragments: SqlFragment[] = [];
@@ -311,6 +367,9 @@ export function compileSqliteFilter(filter: EntityFilter): SqlFragment {
       sql: 'e.id IN (SELECT rowid FROM entity_text WHERE entity_text MATCH ?)',
       params: [toFullTextMatch(filter.words)],
     });
+  }
+  if (filter.contains) {
+    fragments.push(containsCondition(filter.contains));
   }
   if (fragments.length === 0) {
     return { sql: '1', params: [] };

@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import {
   appendRowTerms,
   escapeOriginalText,
   escapeTermText,
   termSeparator,
+  unescapeTermSql,
   unescapeTermText,
 } from './searchTerms';
 
@@ -42,5 +44,17 @@ describe('searchTerms', () => {
       `metadata.tags${termSeparator.other}go`,
       `spec.owner${termSeparator.bare}`,
     ]);
+  });
+
+  it('reverses the escapes in SQL as unescapeTermText does', () => {
+    const db = new Database(':memory:');
+    try {
+      const statement = db.prepare(`SELECT ${unescapeTermSql('?')} AS text`);
+      for (const text of ['plain', 'a b"c!d~e\u007f\n', '~1', '\u007f0', '!00', '!y', '~0!z', 'Ünï 😀']) {
+        expect((statement.get(escapeTermText(text)) as { text: string }).text).toBe(text);
+      }
+    } finally {
+      db.close();
+    }
   });
 });

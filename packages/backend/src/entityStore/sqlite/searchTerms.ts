@@ -117,3 +117,24 @@ export function appendRowTerms(terms: string[], rows: readonly SearchRow[]): voi
     }
   }
 }
+
+/** The escapes of {@link escapeTermText} as `[escaped, character code]`, in an order that undoes them one by one. */
+const termEscapes: ReadonlyArray<readonly [string, number]> = [
+  ...Array.from({ length: 0x21 }, (_, code) => [`!${code.toString(16).padStart(2, '0')}`, code] as const),
+  ['!z', 0x22],
+  // `~1` before `~0`, and `!y` last: undoing `~0` or `!y` first would make new `~1` or `!xx` text.
+  ['~1', 0x7f],
+  ['~0', 0x7e],
+  ['!y', 0x21],
+];
+
+/**
+ * SQL that reverses {@link escapeTermText} on the text of `expression`, for
+ * tests of what a value contains; ordering and equality work on escaped text.
+ */
+export function unescapeTermSql(expression: string): string {
+  return termEscapes.reduce(
+    (inner, [escaped, code]) => `replace(${inner}, '${escaped}', char(${code}))`,
+    expression,
+  );
+}

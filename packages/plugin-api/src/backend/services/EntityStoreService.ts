@@ -68,9 +68,19 @@ export interface EntityReadRestriction {
 /** A page request; a `cursor` from a previous page replaces every other criterion but `limit`, `fields` and `format`. */
 export interface EntityQueryRequest<F extends EntityFormat = 'object'> extends EntityReadRestriction {
   query?: EntityPredicate;
-  /** Ranked full-text match over names, titles, descriptions, tags and owners; prefix-matches the last word. */
-  fullText?: { term: string };
-  /** Default: by rank when `fullText` is set, else by entity ref. */
+  /**
+   * Without `fields`: a ranked match over names, titles, descriptions, tags
+   * and owners that prefix-matches the last word. With `fields` (dot paths,
+   * case-insensitive): the whole term, case-insensitively, is part of some
+   * value at one of those paths, as Backstage's `fullTextFilterFields`; no rank.
+   */
+  fullText?: { term: string; fields?: string[] };
+  /**
+   * Fields to order by, the first leading; entities lacking a field sort
+   * after those having it, either way. Default: by rank for a ranked
+   * `fullText`, else by entity ref. With two fields or more, ties are broken
+   * by entity ref.
+   */
   orderBy?: EntityOrder[];
   /** Dot paths to keep; the rest of each entity is dropped. */
   fields?: string[];

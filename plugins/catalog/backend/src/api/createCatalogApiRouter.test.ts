@@ -280,6 +280,81 @@ describe.each(TEST_DATABASE_KINDS)('the catalog API driven by @backstage/catalog
       expect(names(found.items)).toEqual(['component-07']);
     });
 
+    it('looks a full-text term up in the named fields only, by GET and by POST', async () => {
+      const inFields = async (term: string, fields: string[], query?: { 'spec.type': string }) =>
+        names(
+          (
+            await client.queryEntities(
+              { ...(query ? { query } : {}), fullTextFilter: { term, fields }, limit: 50 },
+              options,
+            )
+          ).items,
+        );
+      expect(await inFields('PAYMENTS', ['metadata.title'])).toEqual(['component-07']);
+      expect(await inFields('payments', ['metadata.name', 'spec.type'])).toEqual([]);
+      // Inside a word, as Backstage's LIKE '%term%': the names, not the titles ('Component 1').
+      expect(await inFields('nent-1', ['metadata.name'])).toEqual(componentNames.slice(10, 20));
+      expect(await inFields('nent 1', ['metadata.title', 'metadata.name'])).toEqual([
+        'component-01',
+        ...componentNames.slice(10, 20),
+      ]);
+      expect(await inFields('c++', ['metadata.tags'])).toEqual(componentNames.filter((_, i) => i % 3 === 0));
+      expect(await inFields('c++', ['metadata.tags'], { 'spec.type': 'service' })).toEqual(
+        componentNames.filter((_, i) => i % 6 === 0),
+      );
+    });
+
+    it('orders by several fields, lacking values last, over cursor pages forwards and back', async () => {
+      const orderFields = [
+        { field: 'spec.lifecycle', order: 'asc' as const },
+        { field: 'metadata.tags', order: 'desc' as const },
+        { field: 'metadata.name', order: 'desc' as const },
+      ];
+      // Each entity sorts by its smallest tag: 'go' before 'c++' descending; the API has none,
+      // and the group and locations have no lifecycle.
+      const expected = [
+        ...componentNames.filter((_, i) => i % 3 !== 0).reverse(),
+        ...componentNames.filter((_, i) => i % 3 === 0).reverse(),
+        'petstore',
+        'team-a',
+        'nested',
+        'generated-root',
+      ];
+      for (const query of [undefined, { kind: { $exists: true } }]) {
+        const pages: string[][] = [];
+        let page = await client.queryEntities(
+          { ...(query ? { query } : {}), orderFields, limit: 6 },
+          options,
+        );
+        pages.push(names(page.items).map(String));
+        while (page.pageInfo.nextCursor && pages.length < 10) {
+          page = await client.queryEntities({ cursor: page.pageInfo.nextCursor, limit: 6 }, options);
+          pages.push(names(page.items).map(String));
+        }
+        expect(pages.flat()).toEqual(expected);
+        for (let i = pages.length - 2; i >= 0; i--) {
+          page = await client.queryEntities(
+            { cursor: page.pageInfo.prevCursor as string, limit: 6 },
+            options,
+          );
+          expect(names(page.items)).toEqual(pages[i]);
+        }
+        expect(page.pageInfo.prevCursor).toBeUndefined();
+      }
+      const { items } = await client.getEntities(
+        {
+          filter: { kind: 'component' },
+          order: [
+            { field: 'spec.type', order: 'desc' },
+            { field: 'metadata.name', order: 'desc' },
+          ],
+          limit: 3,
+        },
+        options,
+      );
+      expect(names(items)).toEqual(['component-23', 'component-21', 'component-19']);
+    });
+
     it('streams every page of a large listing', async () => {
       const pages: Entity[][] = [];
       for await (const page of client.streamEntities(

@@ -137,6 +137,15 @@ interface QueryPageRequest {
   query?: EntityPredicate;
 }
 
+/** The store's full-text request for a term and the fields to look it up in; none for a blank term. */
+function toFullText(term: string, fields: string[] | undefined): EntityQueryRequest['fullText'] {
+  const trimmed = term.trim();
+  if (trimmed === '') {
+    return undefined;
+  }
+  return fields && fields.length > 0 ? { term: trimmed, fields } : { term: trimmed };
+}
+
 function parseByQueryBody(body: Record<string, unknown>): QueryPageRequest {
   const fields = parseFieldsParams(optionalStringList('fields', body.fields) ?? []);
   const limit = clampQueryLimit(
@@ -153,7 +162,7 @@ function parseByQueryBody(body: Record<string, unknown>): QueryPageRequest {
   let orderBy: EntityQueryRequest['orderBy'];
   if (body.orderBy !== undefined) {
     const orders = Array.isArray(body.orderBy) ? body.orderBy : [body.orderBy];
-    orderBy = orders.slice(0, 1).map((o: unknown) => {
+    orderBy = orders.map((o: unknown) => {
       const { field, order = 'asc' } = (o ?? {}) as { field?: unknown; order?: unknown };
       if (typeof field !== 'string' || field === '' || (order !== 'asc' && order !== 'desc')) {
         throw new InputError('Invalid orderBy, expected [{ field, order: "asc" | "desc" }]');
@@ -163,11 +172,12 @@ function parseByQueryBody(body: Record<string, unknown>): QueryPageRequest {
   }
   let fullText: EntityQueryRequest['fullText'];
   if (body.fullTextFilter !== undefined) {
-    const term = (body.fullTextFilter as { term?: unknown } | null)?.term;
-    if (typeof term !== 'string') {
+    const filter = body.fullTextFilter as { term?: unknown; fields?: unknown } | null;
+    if (typeof filter?.term !== 'string') {
       throw new InputError('Invalid fullTextFilter, expected { term, fields? }');
     }
-    fullText = term.trim() ? { term: term.trim() } : undefined;
+    const fields = optionalStringList('fullTextFilter.fields', filter.fields);
+    fullText = toFullText(filter.term, fields);
   }
   return {
     store: { query, orderBy, fullText, fields, totalItems: parseTotalItems(body.totalItems) },
@@ -177,7 +187,7 @@ function parseByQueryBody(body: Record<string, unknown>): QueryPageRequest {
   };
 }
 
-function parseByQueryParams(req: Request, logger: LoggerService): QueryPageRequest {
+function parseByQueryParams(req: Request): QueryPageRequest {
   const params = requestQueryParams(req);
   const fields = parseFieldsParams(params.getAll('fields'));
   const limit = clampQueryLimit(parseInteger('limit', params.get('limit'), 1));
@@ -186,16 +196,16 @@ function parseByQueryParams(req: Request, logger: LoggerService): QueryPageReque
     const cursor = decodeEntitiesCursor(cursorText);
     return { store: { cursor: cursor.storeCursor, fields }, limit, query: cursor.query };
   }
-  const orderFields = params.getAll('orderField');
-  if (orderFields.length > 1) {
-    logger.warn('Only the first orderField is applied', { orderFields });
-  }
-  const term = params.get('fullTextFilterTerm')?.trim();
+  const fullTextFields = params
+    .getAll('fullTextFilterFields')
+    .flatMap((value) => value.split(','))
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
   return {
     store: {
       query: parseFilterParams(rawQueryValues(req, 'filter')),
-      orderBy: parseOrderFieldParams(orderFields),
-      fullText: term ? { term } : undefined,
+      orderBy: parseOrderFieldParams(params.getAll('orderField')),
+      fullText: toFullText(params.get('fullTextFilterTerm') ?? '', fullTextFields),
       fields,
       totalItems: parseTotalItems(params.get('totalItems')),
     },
@@ -331,7 +341,7 @@ export function createCatalogApiRouter(options: CatalogApiRouterOptions): Router
   }
 
   router.get('/entities/by-query', async (req, res) => {
-    const page = parseByQueryParams(req, logger);
+    const page = parseByQueryParams(req);
     page.store.restrict = await access.entityReadRestriction(req);
     await respondWithQueryPage(res, page);
   });

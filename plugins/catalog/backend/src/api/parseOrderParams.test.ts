@@ -1,9 +1,10 @@
 import { parseOrderFieldParams, parseOrderParams } from './parseOrderParams';
 
 describe('parseOrderParams', () => {
-  it('reads <order>:<field> and keeps the first, which is the one the store can apply', () => {
+  it('reads every <order>:<field> in turn', () => {
     expect(parseOrderParams(['desc:metadata.name', 'asc:kind'])).toEqual([
       { field: 'metadata.name', order: 'desc' },
+      { field: 'kind', order: 'asc' },
     ]);
     expect(parseOrderParams([])).toBeUndefined();
   });
@@ -18,9 +19,11 @@ describe('parseOrderParams', () => {
 });
 
 describe('parseOrderFieldParams', () => {
-  it('reads <field>,<order>, defaulting to ascending', () => {
-    expect(parseOrderFieldParams(['metadata.name,desc', 'kind,asc'])).toEqual([
+  it('reads every <field>,<order> in turn, defaulting to ascending', () => {
+    expect(parseOrderFieldParams(['metadata.name,desc', 'kind,asc', 'spec.type'])).toEqual([
       { field: 'metadata.name', order: 'desc' },
+      { field: 'kind', order: 'asc' },
+      { field: 'spec.type', order: 'asc' },
     ]);
     expect(parseOrderFieldParams(['metadata.name'])).toEqual([{ field: 'metadata.name', order: 'asc' }]);
   });

@@ -8,8 +8,8 @@ function checkDirection(order: string, param: string): 'asc' | 'desc' {
 }
 
 /**
- * Reads `GET /entities` `order` parameters (`<asc|desc>:<field>`). The store
- * orders on one field, so the first one applies, as the first one leads in Backstage.
+ * Reads `GET /entities` `order` parameters (`<asc|desc>:<field>`), every one
+ * applied in turn, as in Backstage.
  */
 export function parseOrderParams(values: string[]): EntityOrder[] | undefined {
   const orders = values.map((value): EntityOrder => {
@@ -21,12 +21,12 @@ export function parseOrderParams(values: string[]): EntityOrder[] | undefined {
     }
     return { field, order: checkDirection(value.slice(0, colon).trim(), message) };
   });
-  return orders.length > 0 ? orders.slice(0, 1) : undefined;
+  return orders.length > 0 ? orders : undefined;
 }
 
 /**
- * Reads `GET /entities/by-query` `orderField` parameters (`<field>,<asc|desc>`);
- * like Backstage, only the first is applied.
+ * Reads `GET /entities/by-query` `orderField` parameters (`<field>,<asc|desc>`),
+ * every one applied in turn (Backstage applies only the first).
  */
 export function parseOrderFieldParams(values: string[]): EntityOrder[] | undefined {
   const orders = values.map((value): EntityOrder => {
@@ -37,5 +37,5 @@ export function parseOrderFieldParams(values: string[]): EntityOrder[] | undefin
     }
     return { field, order: checkDirection(order, message) };
   });
-  return orders.length > 0 ? orders.slice(0, 1) : undefined;
+  return orders.length > 0 ? orders : undefined;
 }
