@@ -298,7 +298,7 @@ describe.each(TEST_DATABASE_KINDS)('catalog permissions on %s', (databaseKind) =
       const denied = await post('carol', '/refresh', { entityRef: 'component:default/alpha' });
       expect(denied.status).toBe(403);
       expect(((await denied.json()) as { error: { message: string } }).error.message).toContain(
-        "catalog.entity.refresh on 'component:default/alpha'",
+        "permission 'catalog.entity.refresh' on 'component:default/alpha'",
       );
     });
 
