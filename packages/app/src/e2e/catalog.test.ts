@@ -178,7 +178,9 @@ describe('the catalog in a browser', () => {
     expect(new URL(page.url()).searchParams.toString()).toBe('kind=component&type=service');
     await saveScreenshot(page, 'catalog-filters');
 
-    await page.getByRole('checkbox', { name: 'Owned by me' }).check();
+    // The box follows the URL, which React may update a moment after the click: wait for it, not for the click.
+    await page.getByRole('checkbox', { name: 'Owned by me' }).click();
+    await page.waitForURL((url) => url.searchParams.get('mine') === 'true');
     await page.getByText('No entities match').waitFor();
     await page.getByRole('button', { name: 'Clear type' }).click();
     await page.getByText('1 entity matches').waitFor();
