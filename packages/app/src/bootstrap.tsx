@@ -1,5 +1,6 @@
 import '@atrium/plugin-api/frontend/kit.css';
 import './shell.css';
+import type { FetchFn } from '@atrium/plugin-api/frontend';
 import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,11 +13,18 @@ import { createSessionStore } from './services/createSessionStore';
 import { createThemeStore } from './services/createThemeStore';
 import type { ShellServices } from './services/ShellServices';
 
-/** Makes the shell's services from the browser's globals and renders the app. */
-function start(container: HTMLElement) {
+/**
+ * Makes the shell's services from the browser's globals and renders the app into `#root`.
+ * `baseFetch` is the browser's fetch, possibly holding responses the entry asked for early.
+ */
+export function startShell(baseFetch: FetchFn): void {
+  const container = document.getElementById('root');
+  if (!container) {
+    return;
+  }
   const sessions = createSessionStore();
   const browserFetch = window.fetch.bind(window);
-  const fetch = createAuthenticatedFetch(sessions, browserFetch, window.location.origin);
+  const fetch = createAuthenticatedFetch(sessions, baseFetch, window.location.origin);
   const services: ShellServices = {
     sessions,
     fetch,
@@ -35,9 +43,4 @@ function start(container: HTMLElement) {
       <App services={services} />
     </StrictMode>,
   );
-}
-
-const container = document.getElementById('root');
-if (container) {
-  start(container);
 }
