@@ -4,6 +4,7 @@ import {
   createApiClient,
   ErrorPanel,
   Progress,
+  preloadDataTable,
   SWRConfig,
   useSWR,
 } from '@atrium/plugin-api/frontend';
@@ -71,6 +72,8 @@ function PluginsGate() {
       const first = findPluginForPath(list, window.location.pathname);
       if (first) {
         pluginLoader.load(first).catch(() => undefined);
+        // Most plugin pages open on a table: its code comes alongside the plugin's, not after it.
+        preloadDataTable();
       }
       setPlugins(list);
     } catch (caught) {
