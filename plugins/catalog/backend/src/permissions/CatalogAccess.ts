@@ -10,7 +10,7 @@ export interface CatalogAccess {
    */
   entityReadRestriction(req: Request): Promise<EntityPredicate | undefined>;
   /**
-   * The entity as a permission resource (its ref and its `ownedBy` targets),
+   * The entity as a permission resource (its ref; the core finds its owners),
    * or `undefined` when the caller cannot read it: unreadable is not there.
    */
   readableEntity(req: Request, entityRef: string): Promise<PermissionResource | undefined>;

@@ -49,7 +49,7 @@ describe('createCatalogAccess', () => {
     expect((await store.query({ restrict })).items).toEqual([]);
   });
 
-  it('describes a readable entity by its ref and its owners, even owners the caller cannot read', async () => {
+  it('describes a readable entity by its ref, leaving its owners to the core', async () => {
     const permissions = createFakePermissions(undefined, () => ({
       result: 'conditional',
       filter: { kind: 'component' },
@@ -57,7 +57,6 @@ describe('createCatalogAccess', () => {
     const access = createCatalogAccess({ auth: createFakeAuth(), permissions, store });
     await expect(access.readableEntity(req, 'component:default/payments')).resolves.toEqual({
       resourceRef: 'component:default/payments',
-      ownerRefs: ['group:default/team-a'],
     });
     await expect(access.readableEntity(req, 'group:default/team-a')).resolves.toBeUndefined();
     expect(permissions.questions.map((q) => q.permission)).toEqual([

@@ -46,12 +46,9 @@ export function createCatalogAccess(options: {
       if (!(await store.getByRef(entityRef, { fields: ['kind'], restrict }))) {
         return undefined;
       }
-      // Read without the restriction: an owner group the caller cannot see still owns the entity.
-      const entity = await store.getByRef(entityRef, { fields: ['relations'] });
-      const ownerRefs = (entity?.relations ?? [])
-        .filter((relation) => relation.type === 'ownedBy')
-        .map((relation) => relation.targetRef);
-      return { resourceRef: entityRef, ownerRefs };
+      // Without ownerRefs the core reads the entity's owners itself, unrestricted: an owner
+      // group the caller cannot see still owns the entity.
+      return { resourceRef: entityRef };
     },
     async authorize(req, permission, resource) {
       const decision = await permissions.authorize(auth.credentials(req), permission, resource);
