@@ -1,3 +1,4 @@
+import { answeredByRefs } from '../answeredByRefs';
 import type { EntityFilter } from '../EntityStorage';
 import { ENTITY_REF_KEY, type PredicateNode, type ValueMatch } from '../parseEntityPredicate';
 import type { SqlParameters } from './SqlParameters';
@@ -59,20 +60,6 @@ function combine(type: 'all' | 'any', parts: string[]): string {
     return type === 'all' ? 'true' : 'false';
   }
   return parts.map((part) => `(${part})`).join(type === 'all' ? ' AND ' : ' OR ');
-}
-
-/** Whether `node` is answered by refs alone: relations (by their stored source ref) and the entity's own ref. */
-function answeredByRefs(node: PredicateNode): boolean {
-  switch (node.type) {
-    case 'relation':
-      return true;
-    case 'ref':
-      return node.match.op !== 'exists';
-    case 'any':
-      return node.children.length > 0 && node.children.every(answeredByRefs);
-    default:
-      return false;
-  }
 }
 
 /** A query of the refs of the entities matching a node that {@link answeredByRefs}. */

@@ -1,3 +1,4 @@
+import { answeredByRefs } from '../answeredByRefs';
 import type { EntityFilter } from '../EntityStorage';
 import { ENTITY_REF_KEY, type PredicateNode, type ValueMatch } from '../parseEntityPredicate';
 import {
@@ -182,20 +183,6 @@ function relationCondition(relationType: string, match: ValueMatch): SqlFragment
   const own = ownRelation(relationType, match);
   const inverse = inverseRelation(relationType, match);
   return { sql: `(${own.sql}) OR (${inverse.sql})`, params: [...own.params, ...inverse.params] };
-}
-
-/** Whether `node` is answered by refs alone: relations and the entity's own ref. */
-function answeredByRefs(node: PredicateNode): boolean {
-  switch (node.type) {
-    case 'relation':
-      return true;
-    case 'ref':
-      return node.match.op !== 'exists';
-    case 'any':
-      return node.children.length > 0 && node.children.every(answeredByRefs);
-    default:
-      return false;
-  }
 }
 
 /** A query of the refs of the entities matching a node that {@link answeredByRefs}. */
