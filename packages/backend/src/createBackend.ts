@@ -24,8 +24,10 @@ import {
   createPluginsApiRouter,
   type DiscoveredPlugin,
   discoverPlugins,
+  findPluginForPage,
   isPublicPluginPath,
   type PluginRuntime,
+  readRemotePreloads,
   sortPluginsForBoot,
 } from './host';
 import {
@@ -255,7 +257,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   app.use('/api', createPluginsApiRouter(host.runtimes));
   app.use('/api', createNotFoundHandler());
   app.use('/plugins', createPluginAssetsRouter(host.runtimes));
-  app.use(createShellRouter({ distDir: options.shellDistDir ?? join(__dirname, '../../app/dist') }));
+  app.use(
+    createShellRouter({
+      distDir: options.shellDistDir ?? join(__dirname, '../../app/dist'),
+      preloadsFor: async (pathname) => {
+        const runtime = findPluginForPage(host.runtimes, pathname);
+        return runtime ? readRemotePreloads(runtime) : [];
+      },
+    }),
+  );
   app.use(createErrorMiddleware({ logger, includeStack: !production }));
 
   const server: HttpServer = await startHttpServer(app, {

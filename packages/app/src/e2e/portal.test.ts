@@ -260,6 +260,45 @@ describe('the portal in a browser', () => {
     );
   });
 
+  it("fetches the shell's startup code and the page plugin's code from preloads its HTML announces, each once", async () => {
+    const freshContext = await browser.newContext();
+    const fresh = await freshContext.newPage();
+    watchErrors(fresh);
+    const requested: string[] = [];
+    fresh.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await signInAsGuest(fresh, `${portal.url}/catalog`);
+    await entityTable(fresh).getByRole('row').nth(2).waitFor();
+    const { preloads, resources } = await fresh.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+      return {
+        preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map(
+          (link) => new URL(link.href).pathname,
+        ),
+        // What the page fetched before it first painted, and whether a preload link asked for it.
+        resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((entry) => entry.startTime < paint)
+          .map((entry) => ({ path: new URL(entry.name).pathname, initiator: entry.initiatorType })),
+      };
+    });
+    await freshContext.close();
+
+    expect(preloads).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/bootstrap\.[0-9a-f]{8}\.js$/),
+        '/plugins/catalog/mf-manifest.json',
+        '/plugins/catalog/remoteEntry.js',
+        expect.stringMatching(/^\/plugins\/catalog\/__federation_expose_plugin\.[0-9a-f]{8}\.js$/),
+      ]),
+    );
+    // A startup chunk missing from the preloads would show here, fetched by a script tag.
+    const notPreloaded = resources.filter(
+      (entry) => entry.path.endsWith('.js') && entry.path !== '/main.js' && entry.initiator !== 'link',
+    );
+    expect(notPreloaded).toEqual([]);
+    // A preload the page could not use would be fetched a second time.
+    expect(preloads.filter((path) => requested.filter((seen) => seen === path).length !== 1)).toEqual([]);
+  });
+
   it.each([
     ['missing-remote', 'The Missing Remote plugin (missing-remote) failed to load', /answered 404/],
     ['no-remote-entry', 'The No Remote Entry plugin (no-remote-entry) failed to load', /RUNTIME-008/],

@@ -6,10 +6,11 @@ import express from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from '../http';
 import { createShellRouter } from './createShellRouter';
+import type { PreloadLink } from './PreloadLink';
 
-function appFor(distDir: string) {
+function appFor(distDir: string, preloadsFor?: (pathname: string) => Promise<PreloadLink[]>) {
   const app = express();
-  app.use(createShellRouter({ distDir }));
+  app.use(createShellRouter({ distDir, ...(preloadsFor ? { preloadsFor } : {}) }));
   app.use(createErrorMiddleware({ logger: createFakeLogger(), includeStack: false }));
   return app;
 }
@@ -22,7 +23,7 @@ describe('createShellRouter', () => {
     dir = mkdtempSync(join(tmpdir(), 'atrium-shell-'));
     distDir = join(dir, 'dist');
     mkdirSync(distDir);
-    writeFileSync(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(distDir, 'index.html'), '<!doctype html><head></head><div id="root"></div>');
     writeFileSync(join(distDir, 'main.js'), 'import("./bootstrap")');
     writeFileSync(join(distDir, '427.744db881.js'), 'chunk');
     writeFileSync(join(distDir, '677.a31b74b9.css'), 'body{}');
@@ -78,6 +79,19 @@ describe('createShellRouter', () => {
 
   it('does not fall back to the page for other methods', async () => {
     await request(appFor(distDir)).post('/settings').expect(404);
+  });
+
+  it("announces the files of the page's plugin, asked for by the page's path", async () => {
+    const asked: string[] = [];
+    const preloadsFor = async (pathname: string): Promise<PreloadLink[]> => {
+      asked.push(pathname);
+      return pathname === '/catalog' ? [{ href: '/plugins/catalog/remoteEntry.js', as: 'script' }] : [];
+    };
+    const catalog = await request(appFor(distDir, preloadsFor)).get('/catalog?kind=api').expect(200);
+    expect(catalog.text).toContain('<link rel="preload" href="/plugins/catalog/remoteEntry.js" as="script"');
+    const home = await request(appFor(distDir, preloadsFor)).get('/').expect(200);
+    expect(home.text).not.toContain('rel="preload"');
+    expect(asked).toEqual(['/catalog', '/']);
   });
 
   it('answers 503 with the fix when the shell is not built', async () => {

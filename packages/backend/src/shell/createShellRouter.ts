@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { NotFoundError } from '@atrium/plugin-api';
 import express, { Router } from 'express';
+import { injectPreloadLinks } from './injectPreloadLinks';
+import type { PreloadLink } from './PreloadLink';
 
 /** Built files carry an 8+ hex digit content hash in their name (`427.744db881.js`); only those may be cached for good. */
 const HASHED_FILE = /\.[0-9a-f]{8,}\.[a-z0-9]+(\.map)?$/;
@@ -41,6 +43,8 @@ const NOT_BUILT =
 export interface ShellRouterOptions {
   /** The shell's build output: `index.html`, `main.js` and hashed chunks (packages/app/dist). */
   distDir: string;
+  /** Files the page at a path will need (a plugin's remote), announced in its HTML so they load alongside the shell. */
+  preloadsFor?: (pathname: string) => Promise<PreloadLink[]>;
 }
 
 /**
@@ -48,8 +52,9 @@ export interface ShellRouterOptions {
  * hashed names and `no-cache` for the rest (index.html, main.js), and index.html
  * for any other GET of a page path so client-side routes survive a reload. Page
  * paths are those outside /api, /plugins and /healthz whose last segment has no
- * asset extension (entity names such as `my.service` may contain dots). When the
- * shell is not built it answers 503 and says to run `npm run build`. Mount it
+ * asset extension (entity names such as `my.service` may contain dots). The
+ * page carries preload links for what `preloadsFor` names. When the shell is
+ * not built it answers 503 and says to run `npm run build`. Mount it
  * after `/api` and `/plugins` and before the error middleware.
  *
  * @example
@@ -70,7 +75,7 @@ export function createShellRouter(options: ShellRouterOptions): Router {
       },
     }),
   );
-  router.use((req, res, next) => {
+  router.use(async (req, res, next) => {
     const isPage =
       (req.method === 'GET' || req.method === 'HEAD') &&
       !RESERVED.test(req.path) &&
@@ -79,17 +84,21 @@ export function createShellRouter(options: ShellRouterOptions): Router {
       next(new NotFoundError(`No file at ${req.path}`));
       return;
     }
-    // Checked per request: `npm run build` may finish while the backend runs.
-    if (!existsSync(indexFile)) {
+    // Read per request: `npm run build` may finish while the backend runs.
+    let html: string;
+    try {
+      html = await readFile(indexFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        next(error);
+        return;
+      }
       res.status(503).type('text/plain').setHeader('cache-control', 'no-store').send(NOT_BUILT);
       return;
     }
+    const links = (await options.preloadsFor?.(req.path)) ?? [];
     res.setHeader('cache-control', 'no-cache');
-    res.sendFile(indexFile, (error) => {
-      if (error) {
-        next(error);
-      }
-    });
+    res.type('html').send(injectPreloadLinks(html, links));
   });
   return router;
 }

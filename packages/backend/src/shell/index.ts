@@ -1,2 +1,4 @@
 export * from './createShellContentSecurityPolicy';
 export * from './createShellRouter';
+export * from './injectPreloadLinks';
+export * from './PreloadLink';

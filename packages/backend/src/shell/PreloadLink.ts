@@ -1,0 +1,7 @@
+/** A file the page will need, announced in its HTML so the browser fetches it before the code asks. */
+export interface PreloadLink {
+  /** A same-origin absolute path. */
+  href: string;
+  /** What the file is: `fetch` for JSON read with `fetch()`. */
+  as: 'script' | 'style' | 'fetch';
+}
