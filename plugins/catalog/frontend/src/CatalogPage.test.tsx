@@ -27,11 +27,14 @@ const jsonResponse = (body: unknown, status = 200) =>
 const errorBody = { error: { name: 'ServiceUnavailableError', message: 'The store is down' } };
 
 /** A stand-in catalog backend: two pages of components, and the kind facets. */
-function createCatalogBackend({ failing = false, empty = false } = {}) {
+function createCatalogBackend({ failing = false, empty = false, firstPage = Promise.resolve() } = {}) {
   const requests: URL[] = [];
   const fetch = async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://portal');
     requests.push(url);
+    if (url.pathname === '/api/catalog/entities/by-query') {
+      await firstPage;
+    }
     if (url.pathname === '/api/catalog/entity-facets') {
       return jsonResponse({
         facets: {
@@ -136,6 +139,21 @@ describe('CatalogPage', () => {
     expect(backend.queries().at(-1)?.searchParams.get('fullTextFilterTerm')).toBe('nothing');
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText('The catalog is empty');
+  });
+
+  it('asks for the filter counts only once the first page has arrived', async () => {
+    let sendFirstPage = () => {};
+    const firstPage = new Promise<void>((resolve) => {
+      sendFirstPage = resolve;
+    });
+    const backend = createCatalogBackend({ firstPage });
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog?kind=component' });
+    await waitFor(() => expect(backend.queries()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.facetRequests()).toEqual([]);
+    sendFirstPage();
+    await screen.findByText(/^3 entities/);
+    await waitFor(() => expect(backend.facetRequests()).toHaveLength(2));
   });
 
   it('combines the facet filters and "owned by me" into one server filter, kept in the URL', async () => {

@@ -25,16 +25,18 @@ export interface CatalogFacets {
  * The values to offer in the catalog page's filters, with counts: every kind,
  * and the other facets restricted to the chosen kind (so "Type" lists
  * component types when components are shown). Two small requests, whatever
- * the size of the catalog.
+ * the size of the catalog, made once `enabled`.
  */
-export function useCatalogFacets(kind: string): CatalogFacets {
+export function useCatalogFacets(kind: string, enabled = true): CatalogFacets {
   const api = useApi();
-  const { data: kindData } = useSWR<FacetsResponse>(`${api.baseUrl}/entity-facets?facet=kind`);
+  const { data: kindData } = useSWR<FacetsResponse>(
+    enabled ? `${api.baseUrl}/entity-facets?facet=kind` : null,
+  );
   const params = new URLSearchParams(FILTER_FACETS.map((facet) => ['facet', facet]));
   if (kind) {
     params.set('filter', `kind=${kind}`);
   }
-  const { data } = useSWR<FacetsResponse>(`${api.baseUrl}/entity-facets?${params}`);
+  const { data } = useSWR<FacetsResponse>(enabled ? `${api.baseUrl}/entity-facets?${params}` : null);
   return {
     kinds: kindData?.facets.kind ?? [],
     byField: Object.fromEntries(
