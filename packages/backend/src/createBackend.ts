@@ -24,10 +24,9 @@ import {
   createPluginsApiRouter,
   type DiscoveredPlugin,
   discoverPlugins,
-  findPluginForPage,
+  findPagePreloads,
   isPublicPluginPath,
   type PluginRuntime,
-  readRemotePreloads,
   sortPluginsForBoot,
 } from './host';
 import {
@@ -260,10 +259,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   app.use(
     createShellRouter({
       distDir: options.shellDistDir ?? join(__dirname, '../../app/dist'),
-      preloadsFor: async (pathname) => {
-        const runtime = findPluginForPage(host.runtimes, pathname);
-        return runtime ? readRemotePreloads(runtime) : [];
-      },
+      // A signed-out visitor sees the sign-in page first: an API read preloaded for them would answer 401.
+      preloadsFor: async (req) =>
+        (await coreAuth.hasSession(req))
+          ? findPagePreloads(host.runtimes, req.path, req.originalUrl.split('?')[1] ?? '')
+          : [],
     }),
   );
   app.use(createErrorMiddleware({ logger, includeStack: !production }));

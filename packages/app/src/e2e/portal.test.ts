@@ -260,23 +260,30 @@ describe('the portal in a browser', () => {
     );
   });
 
-  it("fetches the shell's startup code and the page plugin's code from preloads its HTML announces, each once", async () => {
+  it("fetches the shell's startup code and the page plugin's code and data from preloads its HTML announces, each once", async () => {
     const freshContext = await browser.newContext();
+    // Signed out, the page is the sign-in form: nothing of the catalog is announced, least of all its API.
+    const signedOutHtml = await (await freshContext.request.get(`${portal.url}/catalog`)).text();
+    expect(signedOutHtml).toContain('rel="preload"');
+    expect(signedOutHtml).not.toMatch(/href="\/(api|plugins)\//);
+    await signInAsGuest(await freshContext.newPage(), `${portal.url}/`);
+
     const fresh = await freshContext.newPage();
     watchErrors(fresh);
+    await (await freshContext.newCDPSession(fresh)).send('Network.clearBrowserCache');
     const requested: string[] = [];
     fresh.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await signInAsGuest(fresh, `${portal.url}/catalog`);
+    await fresh.goto(`${portal.url}/catalog`);
     await entityTable(fresh).getByRole('row').nth(2).waitFor();
     const { preloads, resources } = await fresh.evaluate(() => {
-      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+      const shellStart = performance.getEntriesByName('atrium:shell-start')[0]?.startTime ?? Infinity;
       return {
         preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map(
           (link) => new URL(link.href).pathname,
         ),
-        // What the page fetched before it first painted, and whether a preload link asked for it.
+        // What the page fetched before the shell's code started, and whether a preload link asked for it.
         resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .filter((entry) => entry.startTime < paint)
+          .filter((entry) => entry.startTime < shellStart)
           .map((entry) => ({ path: new URL(entry.name).pathname, initiator: entry.initiatorType })),
       };
     });
@@ -285,6 +292,7 @@ describe('the portal in a browser', () => {
     expect(preloads).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\/bootstrap\.[0-9a-f]{8}\.js$/),
+        expect.stringMatching(/^\/api\/catalog\/entities\/by-query$/),
         '/plugins/catalog/mf-manifest.json',
         '/plugins/catalog/remoteEntry.js',
         expect.stringMatching(/^\/plugins\/catalog\/__federation_expose_plugin\.[0-9a-f]{8}\.js$/),

@@ -21,8 +21,10 @@ import type { IdentityResolverConfig } from './IdentityResolverConfig';
 import { isPublicCoreAuthPath } from './isPublicCoreAuthPath';
 import { isSecureCookieOrigin } from './isSecureCookieOrigin';
 import { loadOrCreateSessionSecret } from './loadOrCreateSessionSecret';
+import { readCookie } from './readCookie';
 import { SessionStore } from './SessionStore';
 import type { SignInProvider } from './SignInProvider';
+import { sessionCookieName } from './sessionCookieName';
 
 /** Where the core auth router is mounted. */
 const mount = '/api/core/auth';
@@ -35,6 +37,8 @@ export interface CoreAuth {
   middleware(isPublicPluginPath: (path: string) => boolean): RequestHandler;
   /** The sign-in, session and token routes; mount at `/api/core/auth`. */
   router: Router;
+  /** Whether a request carries the cookie of a live session: a browser whose page will load signed in. */
+  hasSession(req: Request): Promise<boolean>;
 }
 
 /**
@@ -118,6 +122,10 @@ export async function createCoreAuth(options: {
   ];
 
   return {
+    async hasSession(req) {
+      const id = readCookie(req, sessionCookieName);
+      return id !== undefined && (await sessions.use(id)) !== undefined;
+    },
     middleware: (isPublicPluginPath) =>
       createAuthMiddleware({
         authenticators,

@@ -5,10 +5,16 @@ const ENTITY_ROUTE_SEGMENTS = 4;
 
 const segmentsOf = (path: string) => path.split('/').filter((segment) => segment !== '');
 
-/** Whether `pattern` (`/catalog`, `/teams/:id`) matches the start of `path`, segment by segment, ignoring case as the shell's router does. */
-function matchesStart(pattern: string[], path: string[]): boolean {
+/**
+ * Whether a page path (`/catalog`, `/teams/:id`) matches `pathname`, segment by
+ * segment and ignoring case as the shell's router does: its start, or with
+ * `exact` all of it.
+ */
+export function pagePathMatches(pagePath: string, pathname: string, { exact = false } = {}): boolean {
+  const pattern = segmentsOf(pagePath);
+  const path = segmentsOf(pathname);
   return (
-    pattern.length <= path.length &&
+    (exact ? pattern.length === path.length : pattern.length <= path.length) &&
     pattern.every((segment, i) => segment.startsWith(':') || segment.toLowerCase() === path[i]?.toLowerCase())
   );
 }
@@ -33,6 +39,6 @@ export function findPluginForPage(
         );
   }
   return runtimes.find((runtime) =>
-    runtime.plugin.manifest.frontend?.pages.some((page) => matchesStart(segmentsOf(page.path), path)),
+    runtime.plugin.manifest.frontend?.pages.some((page) => pagePathMatches(page.path, pathname)),
   );
 }

@@ -8,6 +8,7 @@ export * from './createPluginHttpRouter';
 export * from './createPluginsApiRouter';
 export * from './DiscoveredPlugin';
 export * from './discoverPlugins';
+export * from './findPagePreloads';
 export * from './findPluginForPage';
 export * from './listRouterRoutes';
 export * from './loadBackendPlugin';

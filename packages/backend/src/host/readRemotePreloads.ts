@@ -48,6 +48,8 @@ export async function readRemotePreloads(runtime: PluginRuntime): Promise<Preloa
     ...(module?.assets?.css?.sync ?? []).map((file): [string, 'style'] => [file, 'style']),
   ];
   return files.flatMap(([file, as]) =>
-    typeof file === 'string' && FILE_PATH.test(file) ? [{ href: base + file, as }] : [],
+    typeof file === 'string' && FILE_PATH.test(file)
+      ? [{ href: base + file, as, fetchPriority: 'low' as const }]
+      : [],
   );
 }

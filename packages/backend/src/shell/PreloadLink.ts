@@ -4,4 +4,6 @@ export interface PreloadLink {
   href: string;
   /** What the file is: `fetch` for JSON read with `fetch()`. */
   as: 'script' | 'style' | 'fetch';
+  /** `low` for what the page needs only after its own code: it must not hold back the shell's. */
+  fetchPriority?: 'low';
 }

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeLogger } from '@atrium/plugin-api/testing';
-import express from 'express';
+import express, { type Request } from 'express';
 import request from 'supertest';
 import { createErrorMiddleware } from '../http';
 import { createShellRouter } from './createShellRouter';
 import type { PreloadLink } from './PreloadLink';
 
-function appFor(distDir: string, preloadsFor?: (pathname: string) => Promise<PreloadLink[]>) {
+function appFor(distDir: string, preloadsFor?: (req: Request) => Promise<PreloadLink[]>) {
   const app = express();
   app.use(createShellRouter({ distDir, ...(preloadsFor ? { preloadsFor } : {}) }));
   app.use(createErrorMiddleware({ logger: createFakeLogger(), includeStack: false }));
@@ -83,15 +83,15 @@ describe('createShellRouter', () => {
 
   it("announces the files of the page's plugin, asked for by the page's path", async () => {
     const asked: string[] = [];
-    const preloadsFor = async (pathname: string): Promise<PreloadLink[]> => {
-      asked.push(pathname);
-      return pathname === '/catalog' ? [{ href: '/plugins/catalog/remoteEntry.js', as: 'script' }] : [];
+    const preloadsFor = async (req: Request): Promise<PreloadLink[]> => {
+      asked.push(req.originalUrl);
+      return req.path === '/catalog' ? [{ href: '/plugins/catalog/remoteEntry.js', as: 'script' }] : [];
     };
     const catalog = await request(appFor(distDir, preloadsFor)).get('/catalog?kind=api').expect(200);
     expect(catalog.text).toContain('<link rel="preload" href="/plugins/catalog/remoteEntry.js" as="script"');
     const home = await request(appFor(distDir, preloadsFor)).get('/').expect(200);
     expect(home.text).not.toContain('rel="preload"');
-    expect(asked).toEqual(['/catalog', '/']);
+    expect(asked).toEqual(['/catalog?kind=api', '/']);
   });
 
   it('answers 503 with the fix when the shell is not built', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { NotFoundError } from '@atrium/plugin-api';
-import express, { Router } from 'express';
+import express, { type Request, Router } from 'express';
 import { injectPreloadLinks } from './injectPreloadLinks';
 import type { PreloadLink } from './PreloadLink';
 
@@ -43,8 +43,8 @@ const NOT_BUILT =
 export interface ShellRouterOptions {
   /** The shell's build output: `index.html`, `main.js` and hashed chunks (packages/app/dist). */
   distDir: string;
-  /** Files the page at a path will need (a plugin's remote), announced in its HTML so they load alongside the shell. */
-  preloadsFor?: (pathname: string) => Promise<PreloadLink[]>;
+  /** What the page a request asks for will need (a plugin's remote, its first API reads), announced in its HTML so it loads alongside the shell. */
+  preloadsFor?: (req: Request) => Promise<PreloadLink[]>;
 }
 
 /**
@@ -96,7 +96,7 @@ export function createShellRouter(options: ShellRouterOptions): Router {
       res.status(503).type('text/plain').setHeader('cache-control', 'no-store').send(NOT_BUILT);
       return;
     }
-    const links = (await options.preloadsFor?.(req.path)) ?? [];
+    const links = (await options.preloadsFor?.(req)) ?? [];
     res.setHeader('cache-control', 'no-cache');
     res.type('html').send(injectPreloadLinks(html, links));
   });

@@ -3,16 +3,16 @@ import { injectPreloadLinks } from './injectPreloadLinks';
 const page = '<!doctype html><html><head><title>Atrium</title></head><body></body></html>';
 
 describe('injectPreloadLinks', () => {
-  it('adds one low-priority preload link per file at the end of the head', () => {
+  it('adds one preload link per file at the end of the head, in CORS mode for fetch()', () => {
     expect(
       injectPreloadLinks(page, [
-        { href: '/plugins/a/mf-manifest.json', as: 'fetch' },
-        { href: '/plugins/a/remoteEntry.js', as: 'script' },
-        { href: '/plugins/a/a.css', as: 'style' },
+        { href: '/api/a/items?limit=5', as: 'fetch' },
+        { href: '/plugins/a/remoteEntry.js', as: 'script', fetchPriority: 'low' },
+        { href: '/plugins/a/a.css', as: 'style', fetchPriority: 'low' },
       ]),
     ).toBe(
       '<!doctype html><html><head><title>Atrium</title>' +
-        '<link rel="preload" href="/plugins/a/mf-manifest.json" as="fetch" crossorigin fetchpriority="low">' +
+        '<link rel="preload" href="/api/a/items?limit=5" as="fetch" crossorigin>' +
         '<link rel="preload" href="/plugins/a/remoteEntry.js" as="script" fetchpriority="low">' +
         '<link rel="preload" href="/plugins/a/a.css" as="style" fetchpriority="low">' +
         '</head><body></body></html>',

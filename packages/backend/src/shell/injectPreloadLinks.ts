@@ -15,8 +15,8 @@ export function injectPreloadLinks(html: string, links: readonly PreloadLink[]):
   }
   const tags = links
     .map(
-      ({ href, as }) =>
-        `<link rel="preload" href="${escapeAttribute(href)}" as="${as}"${as === 'fetch' ? ' crossorigin' : ''} fetchpriority="low">`,
+      ({ href, as, fetchPriority }) =>
+        `<link rel="preload" href="${escapeAttribute(href)}" as="${as}"${as === 'fetch' ? ' crossorigin' : ''}${fetchPriority ? ` fetchpriority="${fetchPriority}"` : ''}>`,
     )
     .join('');
   return `${html.slice(0, end)}${tags}${html.slice(end)}`;

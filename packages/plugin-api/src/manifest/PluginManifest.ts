@@ -10,6 +10,13 @@ export interface ManifestPage {
   path: string;
   title: string;
   icon?: string;
+  /**
+   * What the page's default view (its path with no query) reads first, as GET
+   * paths under the plugin's `/api/<id>`, e.g. `/entities/by-query?limit=50`.
+   * The backend announces them in the page's HTML, so the answers are on their
+   * way while the shell's code runs; the page must ask for exactly these URLs.
+   */
+  preload?: string[];
 }
 
 /** A tab on the entity page. */

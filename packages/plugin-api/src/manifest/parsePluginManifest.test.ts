@@ -33,6 +33,35 @@ describe('parsePluginManifest', () => {
     );
   });
 
+  it("accepts a page's preload paths under its own API and refuses any that could leave it", () => {
+    const withPreload = (path: string) => `
+id: notes
+title: Notes
+description: Team notes
+owner: group:default/platform
+pluginApi: 1
+frontend:
+  remote: notes
+  entry: ./frontend/dist/mf-manifest.json
+  export: ./plugin#notesPlugin
+  pages: [{ id: notes, path: /notes, title: Notes, preload: ['${path}'] }]
+`;
+    const parsed = parsePluginManifest(withPreload('/notes?limit=20&fields=a%2Cb'), 'plugin.yaml');
+    expect(parsed.frontend?.pages[0]?.preload).toEqual(['/notes?limit=20&fields=a%2Cb']);
+    for (const path of [
+      'notes',
+      '//evil.example/x',
+      '/../core/audit',
+      '/a/../../core',
+      '/notes#top',
+      '/a b',
+    ]) {
+      expect(() => parsePluginManifest(withPreload(path), 'plugin.yaml')).toThrow(
+        'plugin.yaml: invalid plugin manifest: frontend.pages.0.preload.0: must match pattern',
+      );
+    }
+  });
+
   it('names each failing key path', () => {
     expect(() => parsePluginManifest(manifestWith('  routes: [FETCH /notes]'), 'plugin.yaml')).toThrow(
       /plugin\.yaml: invalid plugin manifest: backend\.routes\.0: must match pattern/,

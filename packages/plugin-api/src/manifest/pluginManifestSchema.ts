@@ -81,6 +81,11 @@ export const pluginManifestSchema = {
               path: { type: 'string', pattern: '^/' },
               title: { type: 'string', minLength: 1 },
               icon: { type: 'string' },
+              // Paths under the plugin's /api/<id>, with their query; no scheme, host or '..'.
+              preload: {
+                type: 'array',
+                items: { type: 'string', pattern: '^(?!//)(?!.*(^|/)\\.\\.(/|\\?|$))/[^\\s#]*$' },
+              },
             },
           },
         },

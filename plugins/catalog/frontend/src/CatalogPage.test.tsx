@@ -2,6 +2,9 @@
  * @jest-environment jsdom
  */
 import './jsdomTextEncoder';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePluginManifest } from '@atrium/plugin-api';
 import type { Entity } from '@atrium/plugin-api/frontend';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useLocation } from 'react-router';
@@ -139,6 +142,17 @@ describe('CatalogPage', () => {
     expect(backend.queries().at(-1)?.searchParams.get('fullTextFilterTerm')).toBe('nothing');
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText('The catalog is empty');
+  });
+
+  it('asks first, in its default view, for exactly the page plugin.yaml tells the backend to preload', async () => {
+    const manifestFile = join(__dirname, '../../plugin.yaml');
+    const manifest = parsePluginManifest(readFileSync(manifestFile, 'utf8'), manifestFile);
+    const preload = manifest.frontend?.pages.find((page) => page.path === '/catalog')?.preload;
+    const backend = createCatalogBackend();
+    renderInPortal(<CatalogPage />, { fetch: backend.fetch, path: '/catalog' });
+    await waitFor(() => expect(backend.queries()).toHaveLength(1));
+    const [first] = backend.queries();
+    expect([`${first?.pathname.replace(/^\/api\/catalog/, '')}${first?.search}`]).toEqual(preload);
   });
 
   it('asks for the filter counts only once the first page has arrived', async () => {
