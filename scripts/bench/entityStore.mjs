@@ -29,11 +29,13 @@ import { WORDS } from './lib/WORDS.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const backendRequire = createRequire(path.join(root, 'packages/backend/package.json'));
 const distEntry = path.join(root, 'packages/backend/dist/entityStore/index.js');
+const sqliteNamespaceEntry = path.join(root, 'packages/backend/dist/database/createSqliteNamespace.js');
 if (!existsSync(distEntry)) {
   console.error(`Missing ${distEntry}: run 'npx tsc -b' first.`);
   process.exit(1);
 }
 const { createEntityStore } = backendRequire(distEntry);
+const { createSqliteNamespace } = backendRequire(sqliteNamespaceEntry);
 const { ownedByPredicate } = backendRequire('@atrium/plugin-api');
 const knexFactory = backendRequire('knex');
 
@@ -341,26 +343,12 @@ async function runBenchmark(kind, knex, client, catalogData, afterLoad = async (
 
 async function onSqlite(entities) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'atrium-entity-store-bench-'));
-  // The same connection settings as the backend's SQLite namespaces (createSqliteNamespace).
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(directory, 'core.sqlite') },
-    useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate(connection, done) {
-        connection.pragma('journal_mode = WAL');
-        connection.pragma('foreign_keys = ON');
-        connection.pragma('busy_timeout = 5000');
-        done(null, connection);
-      },
-    },
-  });
+  // The backend's own SQLite namespace, so that the bench measures the connection settings it runs with.
+  const database = createSqliteNamespace({ directory, namespace: 'core', log: console });
   try {
-    return await runBenchmark('SQLite', knex, 'better-sqlite3', entities);
+    return await runBenchmark('SQLite', await database.getClient(), 'better-sqlite3', entities);
   } finally {
-    await knex.destroy();
+    await database.destroy();
     await rm(directory, { recursive: true, force: true });
   }
 }
