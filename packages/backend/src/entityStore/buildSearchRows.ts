@@ -57,48 +57,57 @@ function isIndexableKey(key: string): boolean {
   return true;
 }
 
-function toRows(keys: string[], raws: Array<string | null>): SearchRow[] {
-  // Leaves in visiting order, grouped by key; most keys have a single value.
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const group = groups.get(key);
-    if (group) {
-      group.push(i);
-    } else {
-      groups.set(key, [i]);
+/**
+ * The distinct lowercase values of each key, in visiting order, each followed
+ * by its first original spelling; empty when the key has only null or
+ * over-long values, null when the key is not indexed.
+ */
+type ValuesByKey = Map<string, string[] | null>;
+
+function addValue(groups: ValuesByKey, key: string, raw: string | null): void {
+  let values = groups.get(key);
+  if (values === undefined) {
+    values = isIndexableKey(key) ? [] : null;
+    groups.set(key, values);
+  }
+  if (values === null || raw === null) {
+    return;
+  }
+  const lower = raw.toLowerCase();
+  if (lower.length > maxValueLength) {
+    return;
+  }
+  for (let i = 0; i < values.length; i += 2) {
+    if (values[i] === lower) {
+      return;
     }
   }
+  values.push(lower, raw);
+}
+
+function valueRow(key: string, value: string, original: string, primary: boolean): SearchRow {
+  return { key, value, original: original === value ? null : original, primary };
+}
+
+function toRows(groups: ValuesByKey): SearchRow[] {
   const rows: SearchRow[] = [];
-  for (const [key, group] of groups) {
-    if (!isIndexableKey(key)) {
-      continue;
-    }
-    const values: string[] = [];
-    const originals: string[] = [];
-    for (const i of group) {
-      const raw = raws[i] ?? null;
-      const lower = raw?.toLowerCase() ?? null;
-      if (lower !== null && lower.length <= maxValueLength && !values.includes(lower)) {
-        values.push(lower);
-        originals.push(raw as string);
-      }
+  groups.forEach((values, key) => {
+    if (values === null) {
+      return;
     }
     if (values.length === 0) {
       rows.push({ key, value: null, original: null, primary: false });
-      continue;
-    }
-    const order = values.map((_, i) => i);
-    if (values.length > 1) {
+    } else if (values.length === 2) {
+      // Most keys have a single value: nothing to sort.
+      rows.push(valueRow(key, values[0] as string, values[1] as string, true));
+    } else {
+      const order = Array.from({ length: values.length / 2 }, (_, i) => i * 2);
       order.sort((a, b) => compareCodePoints(values[a] as string, values[b] as string));
+      order.forEach((index, position) => {
+        rows.push(valueRow(key, values[index] as string, values[index + 1] as string, position === 0));
+      });
     }
-    for (let position = 0; position < order.length; position++) {
-      const index = order[position] as number;
-      const value = values[index] as string;
-      const original = originals[index] as string;
-      rows.push({ key, value, original: original === value ? null : original, primary: position === 0 });
-    }
-  }
+  });
   return rows;
 }
 
@@ -110,8 +119,8 @@ function toRows(keys: string[], raws: Array<string | null>): SearchRow[] {
 export function buildSearchRows(root: unknown, options: SearchRowOptions = {}): SearchRow[] {
   const skip = options.skip ?? noPaths;
   const elements = options.elements;
-  const keys: string[] = [];
-  const raws: Array<string | null> = [];
+  // Keys in order of their first leaf: rows come out grouped by key in that order.
+  const groups: ValuesByKey = new Map();
 
   const visit = (path: string, value: unknown, inArray: boolean) => {
     if (value === undefined) {
@@ -124,8 +133,7 @@ export function buildSearchRows(root: unknown, options: SearchRowOptions = {}): 
       typeof value === 'boolean'
     ) {
       if (path !== '') {
-        keys.push(path);
-        raws.push(value === null ? null : String(value));
+        addValue(groups, path, value === null ? null : String(value));
       }
       return;
     }
@@ -151,8 +159,7 @@ export function buildSearchRows(root: unknown, options: SearchRowOptions = {}): 
 
   visit('', root, false);
   for (const [key, value] of options.extra ?? []) {
-    keys.push(key);
-    raws.push(value);
+    addValue(groups, key, value);
   }
-  return toRows(keys, raws);
+  return toRows(groups);
 }

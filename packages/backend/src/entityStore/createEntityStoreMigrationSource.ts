@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { postgresFacetCountsMigration } from './postgres/postgresFacetCountsMigration';
 import { postgresFullTextTierIndexesMigration } from './postgres/postgresFullTextTierIndexesMigration';
 import { postgresSchemaMigration } from './postgres/postgresSchemaMigration';
+import { sqliteRelationsOnceMigration } from './sqlite/sqliteRelationsOnceMigration';
 import { sqliteSchemaMigration } from './sqlite/sqliteSchemaMigration';
 
 interface EntityStoreMigration {
@@ -26,6 +27,8 @@ export function createEntityStoreMigrationSource(
       { name: '20261129000000_search_facets', ...postgresFacetCountsMigration },
       { name: '20261129000100_full_text_tier_indexes', ...postgresFullTextTierIndexesMigration },
     );
+  } else {
+    migrations.push({ name: '20261129000200_relations_once', ...sqliteRelationsOnceMigration });
   }
   return {
     getMigrations: async () => migrations,

@@ -28,11 +28,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
 function requireText(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
+  if (!isText(value)) {
     throw new InputError(`${what} must be a non-empty string`);
   }
   return value;
+}
+
+/** The error for a relation field that is missing, built only then: every write checks every relation. */
+function missingRelationField(ref: string, field: string): InputError {
+  return new InputError(`A relation ${field} of entity '${ref}' must be a non-empty string`);
 }
 
 function prepareRelations(ref: string, relations: unknown): EntityRelationSpec[] {
@@ -42,31 +51,47 @@ function prepareRelations(ref: string, relations: unknown): EntityRelationSpec[]
   if (!Array.isArray(relations)) {
     throw new InputError(`The relations of entity '${ref}' must be an array`);
   }
-  const unique = new Map<string, EntityRelationSpec>();
+  const specs: EntityRelationSpec[] = [];
   for (const relation of relations) {
     if (!isRecord(relation)) {
       throw new InputError(`Entity '${ref}' has a relation that is not an object`);
     }
-    const type = requireText(relation.type, `A relation type of entity '${ref}'`);
-    const inverseType = requireText(relation.inverseType, `A relation inverseType of entity '${ref}'`);
+    const { type, inverseType, targetRef: target } = relation;
+    if (!isText(type)) {
+      throw missingRelationField(ref, 'type');
+    }
+    if (!isText(inverseType)) {
+      throw missingRelationField(ref, 'inverseType');
+    }
     let targetRef: string;
     try {
-      targetRef = toCanonicalEntityRef(
-        requireText(relation.targetRef, `A relation targetRef of entity '${ref}'`),
-      );
+      if (!isText(target)) {
+        throw missingRelationField(ref, 'targetRef');
+      }
+      targetRef = toCanonicalEntityRef(target);
     } catch (error) {
       throw new InputError(`Entity '${ref}' has an invalid relation target: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    unique.set(`${type}\u0000${inverseType}\u0000${targetRef}`, { type, inverseType, targetRef });
+    specs.push({ type, inverseType, targetRef });
   }
-  return [...unique.values()].sort(
+  specs.sort(
     (a, b) =>
       compareCodePoints(a.type, b.type) ||
       compareCodePoints(a.targetRef, b.targetRef) ||
       compareCodePoints(a.inverseType, b.inverseType),
   );
+  // Sorted on all three fields, duplicates are neighbours.
+  return specs.filter((spec, i) => {
+    const previous = specs[i - 1];
+    return (
+      previous === undefined ||
+      previous.type !== spec.type ||
+      previous.targetRef !== spec.targetRef ||
+      previous.inverseType !== spec.inverseType
+    );
+  });
 }
 
 /**

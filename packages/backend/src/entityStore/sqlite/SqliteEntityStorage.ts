@@ -20,6 +20,7 @@ import type { PredicateNode } from '../parseEntityPredicate';
 import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
 import type { PreparedUpsert } from '../prepareEntityUpsert';
 import { compileSqliteFilter, type SqlFragment, toMatchExpression } from './compileSqliteFilter';
+import { relationsBothWays, relationsBothWaysParams } from './relationsBothWays';
 import {
   appendRowTerms,
   elementPathTerm,
@@ -37,6 +38,7 @@ interface SqliteExistingEntity extends ExistingEntity {
   elementCount: number;
 }
 
+/** An entity row just written, with what its indexes hold. */
 interface WrittenEntity {
   id: number;
   upsert: PreparedUpsert;
@@ -66,12 +68,18 @@ const entityColumns = 'e.id AS id, e.entity_ref AS ref, e.final_entity AS text';
 /** Relations written by one statement; most entities have fewer. */
 const maxRelationsPerStatement = 8;
 
-/** The insert of `count` relations, both directions of each, by count, so that each text is prepared once. */
+/**
+ * The insert of `count` relations, by count, so that each text is prepared
+ * once. Relations come deduplicated, so OR IGNORE never ignores one; it is
+ * there because a plain multi-row INSERT may abort halfway and so opens a
+ * statement savepoint, and FTS5 writes its pending terms to disk at every
+ * savepoint: a small segment per entity, which made the bulk write 5 s slower.
+ */
 const insertRelationsStatements = Array.from(
   { length: maxRelationsPerStatement },
   (_, i) =>
-    'INSERT OR IGNORE INTO relations (originator_id, inverse, source_ref, type, target_ref) VALUES ' +
-    Array.from({ length: i + 1 }, () => '(?, 0, ?, ?, ?), (?, 1, ?, ?, ?)').join(', '),
+    'INSERT OR IGNORE INTO relations (originator_id, source_ref, type, inverse_type, target_ref) VALUES ' +
+    Array.from({ length: i + 1 }, () => '(?, ?, ?, ?, ?)').join(', '),
 );
 
 function insertRelationsSql(count: number): string {
@@ -153,7 +161,8 @@ export class SqliteEntityStorage implements EntityStorage {
     for (const entity of plan.deletes) {
       this.#run(db, 'DELETE FROM entities WHERE id = ?', entity.id);
     }
-    const written: WrittenEntity[] = [];
+    // Each entity's indexes are written right after it, so that its search rows die young
+    // rather than living through the batch into the old generation of the heap.
     for (const { upsert, existing } of plan.updates) {
       const { rows, elements } = indexRows(upsert, existing.uid);
       this.#run(
@@ -165,7 +174,7 @@ export class SqliteEntityStorage implements EntityStorage {
         upsert.render(existing.uid),
         existing.id,
       );
-      written.push({ id: existing.id, upsert, rows, elements });
+      this.#writeIndexes(db, { id: existing.id, upsert, rows, elements });
     }
     for (const { upsert, uid } of plan.inserts) {
       const { rows, elements } = indexRows(upsert, uid);
@@ -181,12 +190,11 @@ export class SqliteEntityStorage implements EntityStorage {
         elements.length,
         upsert.render(uid),
       );
-      written.push({ id, upsert, rows, elements });
+      this.#writeIndexes(db, { id, upsert, rows, elements });
     }
     for (const { existing, source } of plan.moves) {
       this.#run(db, 'UPDATE entities SET source = ? WHERE id = ?', source, existing.id);
     }
-    this.#writeIndexes(db, written);
     return { result: plan.result, payloads: plan.payloads };
   }
 
@@ -199,53 +207,50 @@ export class SqliteEntityStorage implements EntityStorage {
     this.#run(db, 'DELETE FROM relations WHERE originator_id = ?', entity.id);
   }
 
-  #writeIndexes(db: Database, written: WrittenEntity[]): void {
-    for (const { id, upsert, rows, elements } of written) {
-      const terms = [everyTerm];
-      appendRowTerms(terms, rows);
-      const relationTerms = new Set<string>();
-      const { relations } = upsert;
-      // A few relations per statement, through statements prepared per row count: fewer
-      // statement runs than row by row, and no JSON to parse as with json_each.
-      for (let start = 0; start < relations.length; start += maxRelationsPerStatement) {
-        const chunk = relations.slice(start, start + maxRelationsPerStatement);
-        const params: unknown[] = [];
-        for (const relation of chunk) {
-          params.push(id, upsert.ref, relation.type, relation.targetRef);
-          params.push(id, relation.targetRef, relation.inverseType, upsert.ref);
-        }
-        this.#run(db, insertRelationsSql(chunk.length), ...params);
+  #writeIndexes(db: Database, { id, upsert, rows, elements }: WrittenEntity): void {
+    const terms = [everyTerm];
+    appendRowTerms(terms, rows);
+    const relationTerms = new Set<string>();
+    const { relations } = upsert;
+    // A few relations per statement, through statements prepared per row count: fewer
+    // statement runs than row by row, and no JSON to parse as with json_each.
+    for (let start = 0; start < relations.length; start += maxRelationsPerStatement) {
+      const chunk = relations.slice(start, start + maxRelationsPerStatement);
+      const params: unknown[] = [];
+      for (const relation of chunk) {
+        params.push(id, upsert.ref, relation.type, relation.inverseType, relation.targetRef);
       }
-      for (const relation of relations) {
-        relationTerms.add(relationTargetTerm + escapeTermText(relation.targetRef));
-        relationTerms.add(inverseTypeTerm + escapeTermText(relation.inverseType.toLowerCase()));
-      }
-      terms.push(...relationTerms);
-      this.#run(db, 'INSERT INTO entity_search (rowid, terms) VALUES (?, ?)', id, terms.join(' '));
+      this.#run(db, insertRelationsSql(chunk.length), ...params);
+    }
+    for (const relation of relations) {
+      relationTerms.add(relationTargetTerm + escapeTermText(relation.targetRef));
+      relationTerms.add(inverseTypeTerm + escapeTermText(relation.inverseType.toLowerCase()));
+    }
+    terms.push(...relationTerms);
+    this.#run(db, 'INSERT INTO entity_search (rowid, terms) VALUES (?, ?)', id, terms.join(' '));
 
-      elements.forEach((element, n) => {
-        const elementTerms = [everyTerm, elementPathTerm + escapeTermText(element.path)];
-        appendRowTerms(elementTerms, element.rows);
-        this.#run(
-          db,
-          'INSERT INTO element_search (rowid, terms) VALUES (?, ?)',
-          id * elementRowidFactor + n,
-          elementTerms.join(' '),
-        );
-      });
-
-      const text = buildFullTextDocument(upsert.entity);
+    elements.forEach((element, n) => {
+      const elementTerms = [everyTerm, elementPathTerm + escapeTermText(element.path)];
+      appendRowTerms(elementTerms, element.rows);
       this.#run(
         db,
-        'INSERT INTO entity_text (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)',
-        id,
-        text.name,
-        text.title,
-        text.description,
-        text.tags,
-        text.owner,
+        'INSERT INTO element_search (rowid, terms) VALUES (?, ?)',
+        id * elementRowidFactor + n,
+        elementTerms.join(' '),
       );
-    }
+    });
+
+    const text = buildFullTextDocument(upsert.entity);
+    this.#run(
+      db,
+      'INSERT INTO entity_text (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      text.name,
+      text.title,
+      text.description,
+      text.tags,
+      text.owner,
+    );
   }
 
   async getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]> {
@@ -294,23 +299,23 @@ export class SqliteEntityStorage implements EntityStorage {
       };
     };
     const ownHidden = hidden('e.entity_ref = r.target_ref');
-    // The target of an inverse row is the entity that made it.
+    // The target of an inverse relation is the entity that made it.
     const inverseHidden = hidden('e.id = r.originator_id');
     return this.#use((db) => {
       const own = this.#all<{ id: number; type: string; targetRef: string }>(
         db,
         `SELECT r.originator_id AS id, r.type AS type, r.target_ref AS targetRef FROM relations r
-         WHERE r.originator_id IN (SELECT value FROM json_each(?)) AND r.inverse = 0 ${ownHidden.sql}`,
+         WHERE r.originator_id IN (SELECT value FROM json_each(?)) ${ownHidden.sql}`,
         [JSON.stringify(entities.map((entity) => entity.id)), ...ownHidden.params],
       );
-      // Inverse rows are stored with the entity that made them; its document
-      // has a term per relation target, which finds them without an index on
-      // targets. The unary + keeps SQLite from probing the key once per ref.
+      // Relations pointing here are stored with the entity that made them; its
+      // document has a term per relation target, which finds them without an
+      // index on targets. The unary + keeps SQLite from probing the key once per ref.
       const inverse = this.#all<{ ref: string; type: string; targetRef: string }>(
         db,
-        `SELECT r.source_ref AS ref, r.type AS type, r.target_ref AS targetRef FROM relations r
+        `SELECT r.target_ref AS ref, r.inverse_type AS type, r.source_ref AS targetRef FROM relations r
          WHERE r.originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)
-           AND r.inverse = 1 AND +r.source_ref IN (SELECT value FROM json_each(?)) ${inverseHidden.sql}`,
+           AND +r.target_ref IN (SELECT value FROM json_each(?)) ${inverseHidden.sql}`,
         [
           entities.map((entity) => `"${relationTargetTerm}${escapeTermText(entity.ref)}"`).join(' OR '),
           JSON.stringify(entities.map((entity) => entity.ref)),
@@ -568,11 +573,11 @@ export class SqliteEntityStorage implements EntityStorage {
         if (key.startsWith('relations.')) {
           const rows = this.#all<{ value: string; count: number }>(
             db,
-            `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM relations r
-             WHERE lower(r.type) = ? AND r.source_ref IN (SELECT e.entity_ref FROM entities e WHERE ${filter.sql})
+            `SELECT r.target_ref AS value, count(DISTINCT r.source_ref) AS count FROM (${relationsBothWays}) r
+             WHERE r.source_ref IN (SELECT e.entity_ref FROM entities e WHERE ${filter.sql})
                ${hidden}
              GROUP BY r.target_ref`,
-            [key.slice('relations.'.length), ...filter.params, ...(restrict ? visible.params : [])],
+            [...relationsBothWaysParams(key), ...filter.params, ...(restrict ? visible.params : [])],
           );
           facets.set(path, new Map(rows.map((row) => [row.value, row.count])));
           continue;

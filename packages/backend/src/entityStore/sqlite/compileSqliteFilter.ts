@@ -1,6 +1,7 @@
 import { answeredByRefs } from '../answeredByRefs';
 import type { EntityFilter } from '../EntityStorage';
 import { ENTITY_REF_KEY, type PredicateNode, type ValueMatch } from '../parseEntityPredicate';
+import { relationsBothWays, relationsBothWaysParams } from './relationsBothWays';
 import {
   elementPathTerm,
   elementRowidFactor,
@@ -115,7 +116,7 @@ function ownRelationRows(
     sql:
       `SELECT ${column} FROM relations r` +
       ' WHERE r.originator_id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)' +
-      ` AND r.inverse = 0 AND lower(r.type) = ? AND ${target.sql}`,
+      ` AND lower(r.type) = ? AND ${target.sql}`,
     params: [candidates, relationType, ...target.params],
   };
 }
@@ -124,7 +125,7 @@ function ownRelationRows(
 function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
   if (match.op === 'exists') {
     return {
-      sql: 'EXISTS (SELECT 1 FROM relations r WHERE r.originator_id = e.id AND r.inverse = 0 AND lower(r.type) = ?)',
+      sql: 'EXISTS (SELECT 1 FROM relations r WHERE r.originator_id = e.id AND lower(r.type) = ?)',
       params: [relationType],
     };
   }
@@ -136,7 +137,7 @@ function ownRelation(relationType: string, match: ValueMatch): SqlFragment {
 function ownRelationRefs(relationType: string, match: ValueMatch): SqlFragment {
   if (match.op === 'exists') {
     return {
-      sql: 'SELECT r.source_ref FROM relations r WHERE r.inverse = 0 AND lower(r.type) = ?',
+      sql: 'SELECT r.source_ref FROM relations r WHERE lower(r.type) = ?',
       params: [relationType],
     };
   }
@@ -167,8 +168,8 @@ function inverseRelationRefs(relationType: string, match: ValueMatch): SqlFragme
   }
   return {
     sql:
-      'SELECT r.source_ref FROM relations r' +
-      ` WHERE r.originator_id IN (${originators.sql}) AND r.inverse = 1 AND lower(r.type) = ?`,
+      'SELECT r.target_ref FROM relations r' +
+      ` WHERE r.originator_id IN (${originators.sql}) AND lower(r.inverse_type) = ?`,
     params: [...originators.params, relationType],
   };
 }
@@ -309,8 +310,8 @@ function containsCondition(contains: { text: string; keys: string[] }): SqlFragm
       fragments.push({ sql: 'instr(e.entity_ref, ?) > 0', params: [contains.text] });
     } else if (key.startsWith('relations.')) {
       fragments.push({
-        sql: 'e.entity_ref IN (SELECT r.source_ref FROM relations r WHERE lower(r.type) = ? AND instr(r.target_ref, ?) > 0)',
-        params: [key.slice('relations.'.length), contains.text],
+        sql: `e.entity_ref IN (SELECT r.source_ref FROM (${relationsBothWays}) r WHERE instr(r.target_ref, ?) > 0)`,
+        params: [...relationsBothWaysParams(key), contains.text],
       });
     } else {
       searchKeys.push(key);

@@ -41,39 +41,54 @@ export const elementPathTerm = '!m!00';
 /** Element documents have the rowid entity id × this + the element's number. */
 export const elementRowidFactor = MAX_ELEMENT_DOCUMENTS;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
-const orderedSpecials = /[\u0000-\u0022~\u007f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
-const originalSpecials = /[\u0000-\u0022~\u007fA-Z]/g;
-
-function escapeCharacter(character: string): string {
-  switch (character) {
-    case '!':
+function escapeCharacter(code: number): string {
+  switch (code) {
+    case 0x21:
       return '!y';
-    case '"':
+    case 0x22:
       return '!z';
-    case '~':
+    case 0x7e:
       return '~0';
-    case '\u007f':
+    case 0x7f:
       return '~1';
     default:
-      return `!${character.charCodeAt(0).toString(16).padStart(2, '0')}`;
+      return `!${code.toString(16).padStart(2, '0')}`;
   }
 }
 
-function escapeWith(pattern: RegExp, text: string): string {
-  // Most keys and values need no escape; `search` finds that without building a new string.
-  return text.search(pattern) === -1 ? text : text.replace(pattern, escapeCharacter);
+/** The escape of each ASCII code point in a key or lowercase value; empty for those that stay. */
+const orderedEscapes = Array.from({ length: 0x80 }, (_, code) =>
+  code <= 0x22 || code === 0x7e || code === 0x7f ? escapeCharacter(code) : '',
+);
+
+/** The same for an original spelling, whose uppercase letters the tokenizer would fold. */
+const originalEscapes = orderedEscapes.map((ordered, code) =>
+  code >= 0x41 && code <= 0x5a ? escapeCharacter(code) : ordered,
+);
+
+function escapeWith(escapes: readonly string[], text: string): string {
+  // A loop over code units rather than a replace with a callback: this runs for every search
+  // term of every write, and most terms need no escape at all.
+  let escaped = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && escapes[code] !== '') {
+      escaped += text.slice(from, i) + escapes[code];
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : escaped + text.slice(from);
 }
 
 /** Escapes a key or lowercase value so that it is one term and keeps its byte order. */
 export function escapeTermText(text: string): string {
-  return escapeWith(orderedSpecials, text);
+  return escapeWith(orderedEscapes, text);
 }
 
 /** Escapes an original spelling, uppercase letters included (the tokenizer would fold them). */
 export function escapeOriginalText(text: string): string {
-  return escapeWith(originalSpecials, text);
+  return escapeWith(originalEscapes, text);
 }
 
 /** Reverses {@link escapeTermText} and {@link escapeOriginalText}. */
@@ -105,8 +120,14 @@ export function unescapeTermText(text: string): string {
 
 /** Appends the terms that encode `rows` to `terms`. */
 export function appendRowTerms(terms: string[], rows: readonly SearchRow[]): void {
+  // Rows of one key come together: its escape is reused.
+  let rowKey: string | undefined;
+  let key = '';
   for (const row of rows) {
-    const key = escapeTermText(row.key);
+    if (row.key !== rowKey) {
+      rowKey = row.key;
+      key = escapeTermText(rowKey);
+    }
     if (row.value === null) {
       terms.push(key + termSeparator.bare);
       continue;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { sqliteRelationsTable } from './sqliteRelationsTable';
 
 // Every printable ASCII character but `"` (0x22) stays inside a term; space separates terms.
 const termCharacters = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i))
@@ -34,15 +35,7 @@ export const sqliteSchemaMigration = {
     )`,
       // Ordered by id rather than ref so that new entities append to the index.
       'CREATE INDEX entities_provider_source_id ON entities (provider, source, id)',
-      // Clustered by the entity that made the relation: a write appends its rows in one place.
-      `CREATE TABLE relations (
-      originator_id INTEGER NOT NULL,
-      inverse INTEGER NOT NULL,
-      source_ref TEXT NOT NULL,
-      type TEXT NOT NULL,
-      target_ref TEXT NOT NULL,
-      PRIMARY KEY (originator_id, inverse, source_ref, type, target_ref)
-    ) WITHOUT ROWID`,
+      sqliteRelationsTable,
       `CREATE VIRTUAL TABLE entity_search USING fts5(terms, ${termIndexOptions})`,
       'CREATE VIRTUAL TABLE entity_search_instances USING fts5vocab(entity_search, instance)',
       'CREATE VIRTUAL TABLE entity_search_terms USING fts5vocab(entity_search, row)',
