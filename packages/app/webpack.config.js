@@ -4,7 +4,7 @@ const { dirname, join } = require('node:path');
 const { ModuleFederationPlugin } = require('@module-federation/enhanced/webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { createSharedDependencies } = require('./moduleFederationShared');
-const { createStartupPreloadPlugin } = require('./createStartupPreloadPlugin');
+const { createEntryPriorityPlugin } = require('./createEntryPriorityPlugin');
 const { createWebpackBase } = require('./createWebpackBase');
 
 const pluginApiRoot = dirname(require.resolve('@atrium/plugin-api/package.json'));
@@ -44,7 +44,7 @@ module.exports = (_env, argv = {}) => {
         dts: false,
       }),
       new HtmlWebpackPlugin({ template: './public/index.html', favicon: './public/favicon.svg' }),
-      createStartupPreloadPlugin({ chunkName: 'bootstrap' }),
+      createEntryPriorityPlugin(),
     ],
   };
 };

@@ -18,8 +18,6 @@ import type { ShellServices } from './services/ShellServices';
  * `baseFetch` is the browser's fetch, possibly holding responses the entry asked for early.
  */
 export function startShell(baseFetch: FetchFn): void {
-  // When every startup chunk has arrived and run: the browser tests check that each came from a preload.
-  performance.mark('atrium:shell-start');
   const container = document.getElementById('root');
   if (!container) {
     return;

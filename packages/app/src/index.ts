@@ -6,4 +6,4 @@ const earlyFetch = createEarlyFetch(window.fetch.bind(window), ['/api/core/auth/
 
 // An async boundary: Module Federation negotiates the shared modules (React,
 // the router, the plugin API) before any of them is evaluated.
-import(/* webpackChunkName: "bootstrap" */ './bootstrap').then(({ startShell }) => startShell(earlyFetch));
+import('./bootstrap').then(({ startShell }) => startShell(earlyFetch));
