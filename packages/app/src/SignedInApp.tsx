@@ -4,7 +4,6 @@ import {
   createApiClient,
   ErrorPanel,
   Progress,
-  preloadDataTable,
   SWRConfig,
   useSWR,
 } from '@atrium/plugin-api/frontend';
@@ -20,10 +19,11 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PluginPage } from './pages/PluginPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { entityRoutePath, findPluginForPath } from './plugins/findPluginForPath';
+import { entityRoutePath } from './plugins/findPluginForPath';
 import type { PluginListItem } from './plugins/PluginListItem';
 import { PluginsContext } from './plugins/PluginsContext';
 import { parsePluginList } from './plugins/parsePluginList';
+import { startPagePlugin } from './plugins/startPagePlugin';
 import type { Session } from './services/Session';
 import { useShellServices } from './services/useShellServices';
 
@@ -68,13 +68,7 @@ function PluginsGate() {
     }
     try {
       const list = parsePluginList(data);
-      pluginLoader.register(list);
-      const first = findPluginForPath(list, window.location.pathname);
-      if (first) {
-        pluginLoader.load(first).catch(() => undefined);
-        // Most plugin pages open on a table: its code comes alongside the plugin's, not after it.
-        preloadDataTable();
-      }
+      startPagePlugin(pluginLoader, list, window.location.pathname);
       setPlugins(list);
     } catch (caught) {
       setParseError(caught);

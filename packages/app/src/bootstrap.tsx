@@ -1,12 +1,14 @@
 import '@atrium/plugin-api/frontend/kit.css';
 import './shell.css';
-import type { FetchFn } from '@atrium/plugin-api/frontend';
 import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createPluginLoader } from './plugins/createPluginLoader';
+import { parsePluginList } from './plugins/parsePluginList';
+import { startPagePlugin } from './plugins/startPagePlugin';
 import { createAuthenticatedFetch } from './services/createAuthenticatedFetch';
+import type { EarlyFetch } from './services/createEarlyFetch';
 import { createPermissionApi } from './services/createPermissionApi';
 import { createRecentlyVisitedStore } from './services/createRecentlyVisitedStore';
 import { createSessionStore } from './services/createSessionStore';
@@ -15,9 +17,9 @@ import type { ShellServices } from './services/ShellServices';
 
 /**
  * Makes the shell's services from the browser's globals and renders the app into `#root`.
- * `baseFetch` is the browser's fetch, possibly holding responses the entry asked for early.
+ * `baseFetch` is the browser's fetch holding the responses the entry asked for early.
  */
-export function startShell(baseFetch: FetchFn): void {
+export function startShell(baseFetch: EarlyFetch): void {
   const container = document.getElementById('root');
   if (!container) {
     return;
@@ -38,6 +40,22 @@ export function startShell(baseFetch: FetchFn): void {
     createPermissions: () => createPermissionApi(fetch),
     navigateAway: (url) => window.location.assign(url),
   };
+  // The plugin list asked for early names the plugin this page needs: its code
+  // starts loading now and runs between the shell's first renders, instead of
+  // after the shell has rendered far enough to ask. Failures are left to the
+  // shell, which asks again and shows them.
+  baseFetch
+    .peek('/api/core/plugins')
+    .then(async (response) => {
+      if (response) {
+        startPagePlugin(
+          services.pluginLoader,
+          parsePluginList(await response.json()),
+          window.location.pathname,
+        );
+      }
+    })
+    .catch(() => undefined);
   createRoot(container).render(
     <StrictMode>
       <App services={services} />

@@ -40,6 +40,22 @@ describe('createEarlyFetch', () => {
     expect(base).toHaveBeenCalledTimes(2);
   });
 
+  it('lets the shell peek at a copy of an early response, once, without using it up', async () => {
+    const base = fakeFetch({ '/api/core/auth/me': [401] });
+    const fetch = createEarlyFetch(base, ['/api/core/plugins', '/api/core/auth/me']);
+    const peeked = await fetch.peek('/api/core/plugins');
+    await expect(peeked?.json()).resolves.toEqual({ input: '/api/core/plugins', status: 200 });
+    await expect(fetch.peek('/api/core/plugins')).resolves.toBeUndefined();
+    // The early response still answers the first fetch, whose body is its own.
+    await expect((await fetch('/api/core/plugins')).json()).resolves.toEqual({
+      input: '/api/core/plugins',
+      status: 200,
+    });
+    expect(base).toHaveBeenCalledTimes(2);
+    // A failed early response has nothing to peek at.
+    await expect(fetch.peek('/api/core/auth/me')).resolves.toBeUndefined();
+  });
+
   it('leaves other paths and other methods to the base fetch', async () => {
     const base = fakeFetch({});
     const fetch = createEarlyFetch(base, ['/api/core/plugins']);
