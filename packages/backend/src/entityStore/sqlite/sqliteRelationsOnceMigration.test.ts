@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { sqliteRelationsOnceMigration } from './sqliteRelationsOnceMigration';
+import { relationsBothWaysTable, sqliteRelationsOnceMigration } from './sqliteRelationsOnceMigration';
 
 describe('sqliteRelationsOnceMigration', () => {
   let knex: Knex;
@@ -13,14 +13,7 @@ describe('sqliteRelationsOnceMigration', () => {
     await knex.raw(
       'CREATE TABLE entities (id INTEGER PRIMARY KEY, entity_ref TEXT NOT NULL, hash TEXT NOT NULL)',
     );
-    await knex.raw(`CREATE TABLE relations (
-      originator_id INTEGER NOT NULL,
-      inverse INTEGER NOT NULL,
-      source_ref TEXT NOT NULL,
-      type TEXT NOT NULL,
-      target_ref TEXT NOT NULL,
-      PRIMARY KEY (originator_id, inverse, source_ref, type, target_ref)
-    ) WITHOUT ROWID`);
+    await knex.raw(relationsBothWaysTable);
     await knex('entities').insert([
       { id: 1, entity_ref: 'component:default/a', hash: 'h1' },
       { id: 2, entity_ref: 'component:default/b', hash: 'h2' },

@@ -1,6 +1,16 @@
 import type { Knex } from 'knex';
 import { sqliteRelationsTable } from './sqliteRelationsTable';
 
+/** The relations table before this migration: a forward and an inverse row per relation. */
+export const relationsBothWaysTable = `CREATE TABLE relations (
+  originator_id INTEGER NOT NULL,
+  inverse INTEGER NOT NULL,
+  source_ref TEXT NOT NULL,
+  type TEXT NOT NULL,
+  target_ref TEXT NOT NULL,
+  PRIMARY KEY (originator_id, inverse, source_ref, type, target_ref)
+) WITHOUT ROWID`;
+
 async function hasColumn(knex: Knex, column: string): Promise<boolean> {
   const rows: Array<{ name: string }> = await knex.raw("SELECT name FROM pragma_table_info('relations')");
   return rows.some((row) => row.name === column);
@@ -39,14 +49,7 @@ export const sqliteRelationsOnceMigration = {
       return;
     }
     await knex.raw('ALTER TABLE relations RENAME TO relations_once');
-    await knex.raw(`CREATE TABLE relations (
-      originator_id INTEGER NOT NULL,
-      inverse INTEGER NOT NULL,
-      source_ref TEXT NOT NULL,
-      type TEXT NOT NULL,
-      target_ref TEXT NOT NULL,
-      PRIMARY KEY (originator_id, inverse, source_ref, type, target_ref)
-    ) WITHOUT ROWID`);
+    await knex.raw(relationsBothWaysTable);
     await knex.raw(`INSERT OR IGNORE INTO relations (originator_id, inverse, source_ref, type, target_ref)
       SELECT originator_id, 0, source_ref, type, target_ref FROM relations_once
       UNION ALL SELECT originator_id, 1, target_ref, inverse_type, source_ref FROM relations_once`);
