@@ -25,6 +25,7 @@ import {
   type DiscoveredPlugin,
   discoverPlugins,
   findPagePreloads,
+  findPluginForPage,
   isPublicPluginPath,
   type PluginRuntime,
   sortPluginsForBoot,
@@ -260,8 +261,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     createShellRouter({
       distDir: options.shellDistDir ?? join(__dirname, '../../app/dist'),
       // A signed-out visitor sees the sign-in page first: an API read preloaded for them would answer 401.
+      // The session is looked up only for a page a plugin draws: the rest have nothing to preload.
       preloadsFor: async (req) =>
-        (await coreAuth.hasSession(req))
+        findPluginForPage(host.runtimes, req.path) && (await coreAuth.hasSession(req))
           ? findPagePreloads(host.runtimes, req.path, req.originalUrl.split('?')[1] ?? '')
           : [],
     }),
