@@ -279,6 +279,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const stopCore = async () => {
     await scheduler.stop();
     await events.stop();
+    await store.close();
     await databases.destroy();
   };
   try {

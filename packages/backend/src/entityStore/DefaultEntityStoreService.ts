@@ -19,7 +19,6 @@ import { decodeEntityCursor, type EntityCursor, encodeEntityCursor } from './Ent
 import type { EntityFilter, EntityStorage, StoredEntity } from './EntityStorage';
 import { type EntityPageOrder, fetchEntityPage } from './fetchEntityPage';
 import { type PredicateNode, parseEntityPredicate } from './parseEntityPredicate';
-import { prepareEntityUpsert } from './prepareEntityUpsert';
 import { projectEntity } from './projectEntity';
 import { spliceRelations } from './spliceRelations';
 import { toCanonicalEntityRef } from './toCanonicalEntityRef';
@@ -143,18 +142,18 @@ export class DefaultEntityStoreService implements EntityStoreService {
   }
 
   async applyMutation(mutation: EntityMutation): Promise<EntityMutationResult> {
-    const upserts = (mutation.upserts ?? []).map((upsert, i) => prepareEntityUpsert(upsert, i));
-    const deletes = (mutation.deletes ?? []).map(toCanonicalEntityRef);
-    const seen = new Set<string>();
-    for (const ref of [...upserts.map((upsert) => upsert.ref), ...deletes]) {
-      if (seen.has(ref)) {
-        throw new InputError(`Entity '${ref}' appears more than once in one mutation`);
-      }
-      seen.add(ref);
+    const upserts = mutation.upserts ?? [];
+    if (!Array.isArray(upserts)) {
+      throw new InputError('upserts must be an array');
     }
-    if (seen.size === 0) {
+    if (mutation.deletes !== undefined && !Array.isArray(mutation.deletes)) {
+      throw new InputError('deletes must be an array');
+    }
+    const deletes = (mutation.deletes ?? []).map(toCanonicalEntityRef);
+    if (upserts.length === 0 && deletes.length === 0) {
       return { changed: [], unchanged: [], deleted: [] };
     }
+    // The storage checks each upsert as it writes it: on SQLite, upserts are prepared in a worker thread.
     const { result, payloads } = await this.#storage.applyMutation(this.#pluginId, upserts, deletes);
     // Only after the commit: subscribers must find what the event announces.
     if (payloads.length > 0) {

@@ -1,7 +1,11 @@
-import type { EntityChangedPayload, EntityMutationResult, EntityRelation } from '@atrium/plugin-api';
+import type {
+  EntityChangedPayload,
+  EntityMutationResult,
+  EntityRelation,
+  EntityUpsert,
+} from '@atrium/plugin-api';
 import type { CursorKey } from './EntityCursor';
 import type { PredicateNode } from './parseEntityPredicate';
-import type { PreparedUpsert } from './prepareEntityUpsert';
 
 /** An entity as stored: its row id, canonical ref and final JSON text (without relations). */
 export interface StoredEntity {
@@ -63,8 +67,14 @@ export interface MutationOutcome {
  * Every method compiles its filter to SQL; none filters rows in JavaScript.
  */
 export interface EntityStorage {
-  /** Applies one batch in one transaction; throws `ConflictError` before writing anything. */
-  applyMutation(provider: string, upserts: PreparedUpsert[], deletes: string[]): Promise<MutationOutcome>;
+  /**
+   * Applies one batch in one transaction, or nothing: throws `InputError` for
+   * an invalid upsert or a ref named twice, and `ConflictError` for an entity
+   * of another provider. `deletes` are canonical refs.
+   */
+  applyMutation(provider: string, upserts: EntityUpsert[], deletes: string[]): Promise<MutationOutcome>;
+  /** Stops what the storage runs besides the database (the database itself is the caller's). */
+  close(): Promise<void>;
   /** The entities among `refs` (canonical) that exist and match `condition`, in any order. */
   getByRefs(refs: string[], condition?: PredicateNode): Promise<StoredEntity[]>;
   /** The entity with this uid, when it exists and matches `condition`. */

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ConflictError,
   type Entity,
@@ -10,7 +12,7 @@ import {
   ownedByPredicate,
 } from '@atrium/plugin-api';
 import type { Knex } from 'knex';
-import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing';
+import { createTestDatabase, type TestDatabase } from '../testing';
 import { createEntityStore, type EntityStore } from './createEntityStore';
 
 function component(
@@ -72,7 +74,18 @@ async function walkPages(
   throw new Error('Paging did not end');
 }
 
-describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
+/** The built worker that prepares SQLite upserts in the portal: `npm test` builds before it runs jest. */
+const builtUpsertWorker = join(__dirname, '../../dist/entityStore/sqlite/sqliteUpsertWorker.js');
+
+// Jest runs the sources, which prepare SQLite upserts in-thread; the second run sends every
+// mutation of more than two upserts through the built worker, two upserts to a message.
+const variants = [
+  ['sqlite', 'sqlite', undefined],
+  ['sqlite, upserts prepared by the built worker', 'sqlite', { workerFile: builtUpsertWorker, chunkSize: 2 }],
+  ['postgres', 'postgres', undefined],
+] as const;
+
+describe.each(variants)('createEntityStore on %s', (_, kind, sqliteUpserts) => {
   let database: TestDatabase;
   let knex: Knex;
   let store: EntityStore;
@@ -82,6 +95,9 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
   let onPublish: (payloads: EntityChangedPayload[]) => Promise<void>;
 
   beforeAll(async () => {
+    if (sqliteUpserts && !existsSync(sqliteUpserts.workerFile)) {
+      throw new Error(`${sqliteUpserts.workerFile} is missing: run 'npm run build' first`);
+    }
     database = await createTestDatabase(kind);
     knex = database.knex('core');
     if (kind === 'postgres') {
@@ -91,6 +107,7 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
       knex,
       client: database.config.client,
       publish: (payloads: EntityChangedPayload[]) => onPublish(payloads),
+      ...(sqliteUpserts ? { sqliteUpserts } : {}),
     };
     store = await createEntityStore(options);
     // Migrating twice is a no-op.
@@ -100,6 +117,7 @@ describe.each(TEST_DATABASE_KINDS)('createEntityStore on %s', (kind) => {
   });
 
   afterAll(async () => {
+    await store.close();
     await database.destroy();
   });
 

@@ -4,6 +4,7 @@ import { createEntityStoreMigrationSource } from './createEntityStoreMigrationSo
 import { DefaultEntityStoreService } from './DefaultEntityStoreService';
 import { PostgresEntityStorage } from './postgres/PostgresEntityStorage';
 import { SqliteEntityStorage } from './sqlite/SqliteEntityStorage';
+import type { SqliteUpsertPreparerOptions } from './sqlite/SqliteUpsertPreparer';
 
 /** What the core gives the entity store. */
 export interface EntityStoreOptions {
@@ -12,12 +13,19 @@ export interface EntityStoreOptions {
   client: 'better-sqlite3' | 'pg';
   /** Called after each committed mutation with one payload per changed or deleted entity. */
   publish(payloads: EntityChangedPayload[]): Promise<void>;
+  /**
+   * How SQLite prepares upserts, when not in the compiled worker beside the
+   * store (tests run the sources, and name the built worker to test it).
+   */
+  sqliteUpserts?: SqliteUpsertPreparerOptions;
 }
 
 /** The core entity store, shared by every plugin. */
 export interface EntityStore {
   /** The service a plugin gets: reads anything, writes only what `pluginId` provides. */
   forProvider(pluginId: string): EntityStoreService;
+  /** Stops the store's worker thread; call before destroying the database. */
+  close(): Promise<void>;
 }
 
 /**
@@ -29,13 +37,15 @@ export interface EntityStore {
  * const catalog = store.forProvider('catalog');
  */
 export async function createEntityStore(options: EntityStoreOptions): Promise<EntityStore> {
-  const { knex, client, publish } = options;
+  const { knex, client, publish, sqliteUpserts } = options;
   await knex.migrate.latest({
     migrationSource: createEntityStoreMigrationSource(client),
     tableName: 'entity_store_migrations',
   });
-  const storage = client === 'pg' ? new PostgresEntityStorage(knex) : new SqliteEntityStorage(knex);
+  const storage =
+    client === 'pg' ? new PostgresEntityStorage(knex) : new SqliteEntityStorage(knex, sqliteUpserts);
   return {
     forProvider: (pluginId) => new DefaultEntityStoreService({ pluginId, storage, publish }),
+    close: () => storage.close(),
   };
 }

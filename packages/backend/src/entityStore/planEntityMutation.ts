@@ -1,6 +1,5 @@
 import { ConflictError, type EntityChangedPayload, type EntityMutationResult } from '@atrium/plugin-api';
 import { createTimeOrderedUuid } from './createTimeOrderedUuid';
-import type { PreparedUpsert } from './prepareEntityUpsert';
 
 /** The stored facts about an entity that decide what a write does. */
 export interface ExistingEntity {
@@ -13,10 +12,17 @@ export interface ExistingEntity {
   hash: string;
 }
 
+/** What a plan needs of an upsert: each storage prepares its own kind. */
+export interface PlannedUpsert {
+  ref: string;
+  source: string | null;
+  hash: string;
+}
+
 /** What to write for one mutation. */
-export interface EntityMutationPlan<E extends ExistingEntity> {
-  inserts: Array<{ upsert: PreparedUpsert; uid: string }>;
-  updates: Array<{ upsert: PreparedUpsert; existing: E }>;
+export interface EntityMutationPlan<U extends PlannedUpsert, E extends ExistingEntity> {
+  inserts: Array<{ upsert: U; uid: string }>;
+  updates: Array<{ upsert: U; existing: E }>;
   /** Same content from another source of the same provider: only the source changes. */
   moves: Array<{ existing: E; source: string }>;
   deletes: E[];
@@ -29,12 +35,12 @@ export interface EntityMutationPlan<E extends ExistingEntity> {
  * its refs. Throws `ConflictError` when any of them belongs to another
  * provider, so that nothing is written.
  */
-export function planEntityMutation<E extends ExistingEntity>(
+export function planEntityMutation<U extends PlannedUpsert, E extends ExistingEntity>(
   provider: string,
-  upserts: PreparedUpsert[],
+  upserts: U[],
   deletes: string[],
   existing: ReadonlyMap<string, E>,
-): EntityMutationPlan<E> {
+): EntityMutationPlan<U, E> {
   for (const ref of [...upserts.map((u) => u.ref), ...deletes]) {
     const owner = existing.get(ref)?.provider;
     if (owner !== undefined && owner !== provider) {
@@ -43,7 +49,7 @@ export function planEntityMutation<E extends ExistingEntity>(
       );
     }
   }
-  const plan: EntityMutationPlan<E> = {
+  const plan: EntityMutationPlan<U, E> = {
     inserts: [],
     updates: [],
     moves: [],

@@ -1,5 +1,5 @@
 import { InputError } from '@atrium/plugin-api';
-import { prepareEntityUpsert } from './prepareEntityUpsert';
+import { prepareEntityUpsert, renderEntityText } from './prepareEntityUpsert';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -11,7 +11,7 @@ const entity = {
 describe('prepareEntityUpsert', () => {
   it('renders the final text with the namespace defaulted and the store-set uid and etag', () => {
     const prepared = prepareEntityUpsert({ entity }, 0);
-    const final = JSON.parse(prepared.render('u-1'));
+    const final = JSON.parse(renderEntityText(prepared.text, 'u-1'));
     expect(prepared.ref).toBe('component:default/payments');
     expect(final).toEqual({
       apiVersion: 'backstage.io/v1alpha1',
@@ -33,7 +33,11 @@ describe('prepareEntityUpsert', () => {
       },
       0,
     );
-    expect(Object.keys(JSON.parse(prepared.render('u')))).toEqual(['kind', 'apiVersion', 'metadata']);
+    expect(Object.keys(JSON.parse(renderEntityText(prepared.text, 'u')))).toEqual([
+      'kind',
+      'apiVersion',
+      'metadata',
+    ]);
   });
 
   it('gives the same hash to the same content and a new hash when relations change', () => {

@@ -20,8 +20,19 @@ export interface PreparedUpsert {
   relations: EntityRelationSpec[];
   /** Hash of the entity and its relations; equal hashes mean nothing to write. */
   hash: string;
-  /** The final JSON text, with `metadata.uid` and `metadata.etag`, without `relations`. */
-  render(uid: string): string;
+  /** The final JSON text but the uid: see {@link renderEntityText}. */
+  text: EntityTextParts;
+}
+
+/** The final JSON text of an entity, split where its uid goes: the uid is known only when it is written. */
+export interface EntityTextParts {
+  beforeUid: string;
+  afterUid: string;
+}
+
+/** The final JSON text, with `metadata.uid` and `metadata.etag`, without `relations`. */
+export function renderEntityText(text: EntityTextParts, uid: string): string {
+  return `${text.beforeUid}${JSON.stringify(uid)}${text.afterUid}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -96,8 +107,8 @@ function prepareRelations(ref: string, relations: unknown): EntityRelationSpec[]
 
 /**
  * Checks one upsert and prepares what the store writes: the canonical ref, the
- * entity with `metadata.namespace` defaulted, the content hash, and a renderer
- * of the final JSON text. The entity is serialised once; the uid and etag are
+ * entity with `metadata.namespace` defaulted, the content hash, and the final
+ * JSON text around its uid. The entity is serialised once; the uid and etag are
  * spliced into the metadata text rather than serialising again.
  */
 export function prepareEntityUpsert(upsert: EntityUpsert, index: number): PreparedUpsert {
@@ -165,6 +176,6 @@ export function prepareEntityUpsert(upsert: EntityUpsert, index: number): Prepar
     entity: prepared,
     relations,
     hash,
-    render: (uid) => `${head}${metadataOpen},"uid":${JSON.stringify(uid)},"etag":"${etag}"}${tail}`,
+    text: { beforeUid: `${head}${metadataOpen},"uid":`, afterUid: `,"etag":"${etag}"}${tail}` },
   };
 }

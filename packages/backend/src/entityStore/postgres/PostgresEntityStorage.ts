@@ -1,4 +1,4 @@
-import type { EntityRelation } from '@atrium/plugin-api';
+import type { EntityRelation, EntityUpsert } from '@atrium/plugin-api';
 import type { Knex } from 'knex';
 import type { Client } from 'pg';
 import { buildFullTextDocument } from '../buildFullTextDocument';
@@ -16,9 +16,10 @@ import type {
   StoredEntity,
 } from '../EntityStorage';
 import { entitySearchSkip } from '../entitySearchSkip';
+import { MutationRefs } from '../MutationRefs';
 import type { PredicateNode } from '../parseEntityPredicate';
 import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
-import type { PreparedUpsert } from '../prepareEntityUpsert';
+import { type PreparedUpsert, prepareEntityUpsert, renderEntityText } from '../prepareEntityUpsert';
 import { compilePostgresFilter } from './compilePostgresFilter';
 import { SqlParameters } from './SqlParameters';
 import { toTsQuery } from './toTsQuery';
@@ -191,15 +192,26 @@ export class PostgresEntityStorage implements EntityStorage {
     });
   }
 
+  async close(): Promise<void> {}
+
   async applyMutation(
     provider: string,
-    upserts: PreparedUpsert[],
+    upserts: EntityUpsert[],
     deletes: string[],
   ): Promise<MutationOutcome> {
+    const refs = new MutationRefs();
+    const prepared = upserts.map((upsert, i) => {
+      const ready = prepareEntityUpsert(upsert, i);
+      refs.add(ready.ref);
+      return ready;
+    });
+    for (const ref of deletes) {
+      refs.add(ref);
+    }
     return this.#use(async (client) => {
       await client.query('BEGIN');
       try {
-        const outcome = await this.#write(client, provider, upserts, deletes);
+        const outcome = await this.#write(client, provider, prepared, deletes);
         await client.query('COMMIT');
         return outcome;
       } catch (error) {
@@ -270,7 +282,7 @@ export class PostgresEntityStorage implements EntityStorage {
           plan.updates.map((u) => u.existing.id),
           plan.updates.map((u) => u.upsert.source ?? ''),
           plan.updates.map((u) => u.upsert.hash),
-          plan.updates.map((u) => u.upsert.render(u.existing.uid)),
+          plan.updates.map((u) => renderEntityText(u.upsert.text, u.existing.uid)),
         ],
       );
       for (const { upsert, existing: current } of plan.updates) {
@@ -289,7 +301,7 @@ export class PostgresEntityStorage implements EntityStorage {
           plan.inserts.map((i) => i.uid),
           plan.inserts.map((i) => i.upsert.source ?? ''),
           plan.inserts.map((i) => i.upsert.hash),
-          plan.inserts.map((i) => i.upsert.render(i.uid)),
+          plan.inserts.map((i) => renderEntityText(i.upsert.text, i.uid)),
         ],
       );
       const ids = new Map(inserted.rows.map((row: Row) => [row.ref as string, Number(row.id)]));

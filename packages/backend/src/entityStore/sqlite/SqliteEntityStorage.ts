@@ -1,8 +1,8 @@
-import type { EntityRelation } from '@atrium/plugin-api';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityChangedPayload, EntityRelation, EntityUpsert } from '@atrium/plugin-api';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Knex } from 'knex';
-import { buildFullTextDocument } from '../buildFullTextDocument';
-import { buildSearchRows, type ElementDocument, type SearchRow } from '../buildSearchRows';
 import { compileFieldsKeyset } from '../compileFieldsKeyset';
 import type {
   EntityFilter,
@@ -15,19 +15,17 @@ import type {
   ScanRequest,
   StoredEntity,
 } from '../EntityStorage';
-import { entitySearchSkip } from '../entitySearchSkip';
+import { MutationRefs } from '../MutationRefs';
 import type { PredicateNode } from '../parseEntityPredicate';
-import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
-import type { PreparedUpsert } from '../prepareEntityUpsert';
+import { type EntityMutationPlan, type ExistingEntity, planEntityMutation } from '../planEntityMutation';
+import { renderEntityText } from '../prepareEntityUpsert';
 import { compileSqliteFilter, type SqlFragment, toMatchExpression } from './compileSqliteFilter';
+import { type SqliteUpsert, toSearchTerms } from './prepareSqliteUpserts';
 import { relationsBothWays, relationsBothWaysParams } from './relationsBothWays';
+import { SqliteUpsertPreparer, type SqliteUpsertPreparerOptions } from './SqliteUpsertPreparer';
 import {
-  appendRowTerms,
-  elementPathTerm,
   elementRowidFactor,
   escapeTermText,
-  everyTerm,
-  inverseTypeTerm,
   relationTargetTerm,
   termSeparator,
   unescapeTermText,
@@ -38,22 +36,10 @@ interface SqliteExistingEntity extends ExistingEntity {
   elementCount: number;
 }
 
-/** An entity row just written, with what its indexes hold. */
-interface WrittenEntity {
-  id: number;
-  upsert: PreparedUpsert;
-  rows: SearchRow[];
-  elements: ElementDocument[];
-}
-
-function indexRows(upsert: PreparedUpsert, uid: string): { rows: SearchRow[]; elements: ElementDocument[] } {
-  const elements: ElementDocument[] = [];
-  const rows = buildSearchRows(upsert.entity, {
-    skip: entitySearchSkip,
-    extra: [['metadata.uid', uid]],
-    elements,
-  });
-  return { rows, elements };
+/** The compiled upsert worker beside this file; none when running from the TypeScript sources (in tests). */
+function compiledUpsertWorker(): string | undefined {
+  const file = join(__dirname, 'sqliteUpsertWorker.js');
+  return existsSync(file) ? file : undefined;
 }
 
 /** FTS5 queries for the full-text ranks 1 to 3 (see `EntityStorage.scanByRank`), given the query of all words. */
@@ -98,15 +84,22 @@ const maxCachedStatements = 500;
 export class SqliteEntityStorage implements EntityStorage {
   readonly #knex: Knex;
   readonly #statements = new WeakMap<Database, Map<string, Statement>>();
+  readonly #preparer: SqliteUpsertPreparer;
 
-  constructor(knex: Knex) {
+  /** `upserts` overrides how upserts are prepared; by default, in the compiled worker beside this file. */
+  constructor(knex: Knex, upserts: SqliteUpsertPreparerOptions = { workerFile: compiledUpsertWorker() }) {
     this.#knex = knex;
+    this.#preparer = new SqliteUpsertPreparer(upserts);
   }
 
-  async #use<T>(work: (db: Database) => T): Promise<T> {
+  async close(): Promise<void> {
+    await this.#preparer.close();
+  }
+
+  async #use<T>(work: (db: Database) => T | Promise<T>): Promise<T> {
     const db: Database = await this.#knex.client.acquireConnection();
     try {
-      return work(db);
+      return await work(db);
     } finally {
       await this.#knex.client.releaseConnection(db);
     }
@@ -140,44 +133,100 @@ export class SqliteEntityStorage implements EntityStorage {
 
   async applyMutation(
     provider: string,
-    upserts: PreparedUpsert[],
+    upserts: EntityUpsert[],
     deletes: string[],
   ): Promise<MutationOutcome> {
-    return this.#use((db) => db.transaction(() => this.#write(db, provider, upserts, deletes)).immediate());
+    // Preparing starts before the connection is free, and goes on while earlier chunks are written.
+    const chunks = this.#preparer.prepare(upserts);
+    return this.#use(async (db) => {
+      this.#run(db, 'BEGIN IMMEDIATE');
+      try {
+        const outcome = await this.#write(db, provider, chunks, deletes);
+        this.#run(db, 'COMMIT');
+        return outcome;
+      } catch (error) {
+        if (db.inTransaction) {
+          this.#run(db, 'ROLLBACK');
+        }
+        throw error;
+      }
+    });
   }
 
-  #write(db: Database, provider: string, upserts: PreparedUpsert[], deletes: string[]): MutationOutcome {
-    const rows = this.#all<SqliteExistingEntity>(
-      db,
-      `SELECT id, entity_ref AS ref, uid, provider, source, hash, element_count AS elementCount
-       FROM entities WHERE entity_ref IN (SELECT value FROM json_each(?))`,
-      [JSON.stringify([...upserts.map((u) => u.ref), ...deletes])],
-    );
-    const plan = planEntityMutation(provider, upserts, deletes, new Map(rows.map((row) => [row.ref, row])));
+  #existing(db: Database, refs: string[]): Map<string, SqliteExistingEntity> {
+    const rows =
+      refs.length === 0
+        ? []
+        : this.#all<SqliteExistingEntity>(
+            db,
+            `SELECT id, entity_ref AS ref, uid, provider, source, hash, element_count AS elementCount
+             FROM entities WHERE entity_ref IN (SELECT value FROM json_each(?))`,
+            [JSON.stringify(refs)],
+          );
+    return new Map(rows.map((row) => [row.ref, row]));
+  }
 
-    for (const entity of [...plan.deletes, ...plan.updates.map((update) => update.existing)]) {
-      this.#removeIndexes(db, entity);
+  /** Deletes first, then the upserts chunk by chunk as they are prepared; results in mutation order. */
+  async #write(
+    db: Database,
+    provider: string,
+    chunks: Array<Promise<SqliteUpsert[]>>,
+    deletes: string[],
+  ): Promise<MutationOutcome> {
+    const refs = new MutationRefs();
+    for (const ref of deletes) {
+      refs.add(ref);
     }
-    for (const entity of plan.deletes) {
+    const removal = planEntityMutation(provider, [], deletes, this.#existing(db, deletes));
+    for (const entity of removal.deletes) {
+      this.#removeIndexes(db, entity);
       this.#run(db, 'DELETE FROM entities WHERE id = ?', entity.id);
     }
-    // Each entity's indexes are written right after it, so that its search rows die young
-    // rather than living through the batch into the old generation of the heap.
+    const changed: string[] = [];
+    const unchanged: string[] = [];
+    const payloads: EntityChangedPayload[] = [];
+    for (const chunk of chunks) {
+      const upserts = await chunk;
+      for (const upsert of upserts) {
+        refs.add(upsert.ref);
+      }
+      const plan = planEntityMutation(
+        provider,
+        upserts,
+        [],
+        this.#existing(
+          db,
+          upserts.map((upsert) => upsert.ref),
+        ),
+      );
+      this.#writePlan(db, provider, plan);
+      changed.push(...plan.result.changed);
+      unchanged.push(...plan.result.unchanged);
+      payloads.push(...plan.payloads);
+    }
+    payloads.push(...removal.payloads);
+    return { result: { changed, unchanged, deleted: removal.result.deleted }, payloads };
+  }
+
+  #writePlan(
+    db: Database,
+    provider: string,
+    plan: EntityMutationPlan<SqliteUpsert, SqliteExistingEntity>,
+  ): void {
     for (const { upsert, existing } of plan.updates) {
-      const { rows, elements } = indexRows(upsert, existing.uid);
+      this.#removeIndexes(db, existing);
       this.#run(
         db,
         'UPDATE entities SET source = ?, hash = ?, element_count = ?, final_entity = ? WHERE id = ?',
         upsert.source ?? '',
         upsert.hash,
-        elements.length,
-        upsert.render(existing.uid),
+        upsert.elements.length,
+        renderEntityText(upsert.text, existing.uid),
         existing.id,
       );
-      this.#writeIndexes(db, { id: existing.id, upsert, rows, elements });
+      this.#writeIndexes(db, existing.id, upsert, existing.uid);
     }
     for (const { upsert, uid } of plan.inserts) {
-      const { rows, elements } = indexRows(upsert, uid);
       const id = this.#run(
         db,
         `INSERT INTO entities (entity_ref, uid, provider, source, hash, element_count, final_entity)
@@ -187,15 +236,14 @@ export class SqliteEntityStorage implements EntityStorage {
         provider,
         upsert.source ?? '',
         upsert.hash,
-        elements.length,
-        upsert.render(uid),
+        upsert.elements.length,
+        renderEntityText(upsert.text, uid),
       );
-      this.#writeIndexes(db, { id, upsert, rows, elements });
+      this.#writeIndexes(db, id, upsert, uid);
     }
     for (const { existing, source } of plan.moves) {
       this.#run(db, 'UPDATE entities SET source = ? WHERE id = ?', source, existing.id);
     }
-    return { result: plan.result, payloads: plan.payloads };
   }
 
   #removeIndexes(db: Database, entity: SqliteExistingEntity): void {
@@ -207,10 +255,7 @@ export class SqliteEntityStorage implements EntityStorage {
     this.#run(db, 'DELETE FROM relations WHERE originator_id = ?', entity.id);
   }
 
-  #writeIndexes(db: Database, { id, upsert, rows, elements }: WrittenEntity): void {
-    const terms = [everyTerm];
-    appendRowTerms(terms, rows);
-    const relationTerms = new Set<string>();
+  #writeIndexes(db: Database, id: number, upsert: SqliteUpsert, uid: string): void {
     const { relations } = upsert;
     // A few relations per statement, through statements prepared per row count: fewer
     // statement runs than row by row, and no JSON to parse as with json_each.
@@ -222,34 +267,25 @@ export class SqliteEntityStorage implements EntityStorage {
       }
       this.#run(db, insertRelationsSql(chunk.length), ...params);
     }
-    for (const relation of relations) {
-      relationTerms.add(relationTargetTerm + escapeTermText(relation.targetRef));
-      relationTerms.add(inverseTypeTerm + escapeTermText(relation.inverseType.toLowerCase()));
-    }
-    terms.push(...relationTerms);
-    this.#run(db, 'INSERT INTO entity_search (rowid, terms) VALUES (?, ?)', id, terms.join(' '));
-
-    elements.forEach((element, n) => {
-      const elementTerms = [everyTerm, elementPathTerm + escapeTermText(element.path)];
-      appendRowTerms(elementTerms, element.rows);
+    this.#run(db, 'INSERT INTO entity_search (rowid, terms) VALUES (?, ?)', id, toSearchTerms(upsert, uid));
+    upsert.elements.forEach((terms, n) => {
       this.#run(
         db,
         'INSERT INTO element_search (rowid, terms) VALUES (?, ?)',
         id * elementRowidFactor + n,
-        elementTerms.join(' '),
+        terms,
       );
     });
-
-    const text = buildFullTextDocument(upsert.entity);
+    const { document } = upsert;
     this.#run(
       db,
       'INSERT INTO entity_text (rowid, name, title, description, tags, owner) VALUES (?, ?, ?, ?, ?, ?)',
       id,
-      text.name,
-      text.title,
-      text.description,
-      text.tags,
-      text.owner,
+      document.name,
+      document.title,
+      document.description,
+      document.tags,
+      document.owner,
     );
   }
 
