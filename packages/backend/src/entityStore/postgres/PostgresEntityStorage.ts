@@ -157,6 +157,7 @@ function hiddenTargets(restrict: PredicateNode | undefined, params: SqlParameter
  */
 export class PostgresEntityStorage implements EntityStorage {
   readonly #knex: Knex;
+  readonly #tuned = new WeakSet<Client>();
 
   constructor(knex: Knex) {
     this.#knex = knex;
@@ -165,26 +166,31 @@ export class PostgresEntityStorage implements EntityStorage {
   async #use<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client: Client = await this.#knex.client.acquireConnection();
     try {
+      if (!this.#tuned.has(client)) {
+        // The store's statements are short and index-driven: starting parallel workers costs more
+        // than it saves, and so does JIT compilation, which costly-looking plans would pay for on
+        // every call. Set once per connection, so that a one-statement read is one round trip.
+        await client.query('SET max_parallel_workers_per_gather = 0; SET jit = off');
+        this.#tuned.add(client);
+      }
       return await work(client);
     } finally {
       await this.#knex.client.releaseConnection(client);
     }
   }
 
+  /** Runs one read statement: its own snapshot, without a transaction around it. */
   async #rows(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.#read((query) => query(sql, params));
+    return this.#use(async (client) => (await client.query(sql, params)).rows);
   }
 
-  /** Runs reads in one read-only transaction on one connection. */
+  /** Runs reads in one read-only transaction on one connection, so that they see one snapshot. */
   async #read<T>(
     work: (query: (sql: string, params: unknown[]) => Promise<Row[]>) => Promise<T>,
   ): Promise<T> {
     return this.#use(async (client) => {
-      // These are short index-driven reads: starting parallel workers costs more than it saves.
       await client.query('BEGIN READ ONLY');
       try {
-        // Nor does JIT compilation, which costly-looking plans would otherwise pay for on every call.
-        await client.query('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off');
         return await work(async (sql, params) => (await client.query(sql, params)).rows);
       } finally {
         await client.query('COMMIT');
