@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { postgresFacetCountsMigration } from './postgres/postgresFacetCountsMigration';
 import { postgresFullTextTierIndexesMigration } from './postgres/postgresFullTextTierIndexesMigration';
+import { postgresKindFacetCountsMigration } from './postgres/postgresKindFacetCountsMigration';
 import { postgresSchemaMigration } from './postgres/postgresSchemaMigration';
 import { sqliteRelationsOnceMigration } from './sqlite/sqliteRelationsOnceMigration';
 import { sqliteSchemaMigration } from './sqlite/sqliteSchemaMigration';
@@ -26,6 +27,7 @@ export function createEntityStoreMigrationSource(
     migrations.push(
       { name: '20261129000000_search_facets', ...postgresFacetCountsMigration },
       { name: '20261129000100_full_text_tier_indexes', ...postgresFullTextTierIndexesMigration },
+      { name: '20261129000300_search_facets_by_kind', ...postgresKindFacetCountsMigration },
     );
   } else {
     migrations.push({ name: '20261129000200_relations_once', ...sqliteRelationsOnceMigration });

@@ -22,6 +22,7 @@ import { type ExistingEntity, planEntityMutation } from '../planEntityMutation';
 import { type PreparedUpsert, prepareEntityUpsert, renderEntityText } from '../prepareEntityUpsert';
 import { compilePostgresFilter } from './compilePostgresFilter';
 import { SqlParameters } from './SqlParameters';
+import { toFacetCountLookup } from './toFacetCountLookup';
 import { toTsQuery } from './toTsQuery';
 
 /** First half of the advisory lock key of an entity ref, so entity locks stay apart from other locks. */
@@ -43,11 +44,19 @@ function toStored(row: Row): StoredEntity {
   return { id: Number(row.id), ref: row.ref as string, text: row.text as string };
 }
 
-/** Separates key and value in a facet delta's map key; neither can hold it (PostgreSQL text has no NUL). */
+/** Separates the parts of a facet delta's map key; none can hold it (PostgreSQL text has no NUL). */
 const facetKeySeparator = '\u0000';
 
-function addFacetDelta(deltas: Map<string, number>, key: string, value: string, delta: number): void {
-  const at = key + facetKeySeparator + value;
+/** One row of `search_facets`: entities of `kind` having `value` at `key`, shown as `shown`. */
+interface FacetRow {
+  key: string;
+  kind: string;
+  value: string;
+  shown: string;
+}
+
+function addFacetDelta(deltas: Map<string, number>, row: FacetRow, delta: number): void {
+  const at = [row.key, row.kind, row.value, row.shown].join(facetKeySeparator);
   deltas.set(at, (deltas.get(at) ?? 0) + delta);
 }
 
@@ -57,26 +66,25 @@ function addFacetDelta(deltas: Map<string, number>, key: string, value: string, 
  * deadlock.
  */
 async function applyFacetDeltas(client: Client, deltas: Map<string, number>): Promise<void> {
-  const keys: string[] = [];
-  const values: string[] = [];
+  const columns: string[][] = [[], [], [], []];
   const counts: number[] = [];
   for (const [at, delta] of deltas) {
     if (delta !== 0) {
-      const separator = at.indexOf(facetKeySeparator);
-      keys.push(at.slice(0, separator));
-      values.push(at.slice(separator + 1));
+      at.split(facetKeySeparator).forEach((part, i) => {
+        columns[i]?.push(part);
+      });
       counts.push(delta);
     }
   }
-  if (keys.length === 0) {
+  if (counts.length === 0) {
     return;
   }
   await client.query(
-    `INSERT INTO search_facets (key, value, count)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) AS d(key, value, count)
-     ORDER BY d.key COLLATE "C", d.value COLLATE "C"
-     ON CONFLICT (key, value) DO UPDATE SET count = search_facets.count + excluded.count`,
-    [keys, values, counts],
+    `INSERT INTO search_facets (key, kind, value, shown, count)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS d(key, kind, value, shown, count)
+     ORDER BY d.key COLLATE "C", d.kind COLLATE "C", d.value COLLATE "C", d.shown COLLATE "C"
+     ON CONFLICT (key, kind, value, shown) DO UPDATE SET count = search_facets.count + excluded.count`,
+    [...columns, counts],
   );
 }
 
@@ -256,17 +264,21 @@ export class PostgresEntityStorage implements EntityStorage {
     const cleared = [...plan.deletes, ...plan.updates.map((update) => update.existing)].map(
       (entity) => entity.id,
     );
-    // Facet count changes, by key and shown value, applied once at the end.
+    // Facet count changes, by key, kind, value and shown value, applied once at the end.
     const facetDeltas = new Map<string, number>();
     if (cleared.length > 0) {
       const removed = await client.query(
-        `WITH removed AS (DELETE FROM search WHERE entity_id = ANY($1::bigint[]) RETURNING key, value, original_value)
-         SELECT key, coalesce(original_value, value) AS value, count(*) AS count FROM removed
-         WHERE value IS NOT NULL GROUP BY 1, 2`,
+        `WITH removed AS (
+           DELETE FROM search WHERE entity_id = ANY($1::bigint[]) RETURNING entity_id, key, value, original_value
+         ), kinds AS (SELECT entity_id, value AS kind FROM removed WHERE key = 'kind')
+         SELECT r.key, coalesce(k.kind, '') AS kind, r.value, coalesce(r.original_value, r.value) AS shown,
+           count(*) AS count
+         FROM removed r LEFT JOIN kinds k ON k.entity_id = r.entity_id
+         WHERE r.value IS NOT NULL GROUP BY 1, 2, 3, 4`,
         [cleared],
       );
-      for (const row of removed.rows as Row[]) {
-        addFacetDelta(facetDeltas, row.key as string, row.value as string, -Number(row.count));
+      for (const row of removed.rows as Array<FacetRow & { count: string }>) {
+        addFacetDelta(facetDeltas, row, -Number(row.count));
       }
       for (const table of ['search_elements', 'entity_text']) {
         await client.query(`DELETE FROM ${table} WHERE entity_id = ANY($1::bigint[])`, [cleared]);
@@ -359,6 +371,7 @@ export class PostgresEntityStorage implements EntityStorage {
         extra: [['metadata.uid', uid]],
         elements: documents,
       });
+      const kind = rows.find((row) => row.key === 'kind')?.value ?? '';
       for (const row of rows) {
         search.id.push(id);
         search.key.push(row.key);
@@ -366,7 +379,11 @@ export class PostgresEntityStorage implements EntityStorage {
         searchExtra.original.push(row.original);
         searchExtra.primary.push(row.primary);
         if (row.value !== null) {
-          addFacetDelta(facetDeltas, row.key, row.original ?? row.value, 1);
+          addFacetDelta(
+            facetDeltas,
+            { key: row.key, kind, value: row.value, shown: row.original ?? row.value },
+            1,
+          );
         }
       }
       documents.forEach((document, n) => {
@@ -472,7 +489,17 @@ export class PostgresEntityStorage implements EntityStorage {
     const params = new SqlParameters();
     let sql: string;
     const driver = filter.condition ? splitCountDriver(filter.condition) : undefined;
-    if (!filter.condition && !filter.contains && filter.words && filter.words.length > 0) {
+    const lookup =
+      filter.condition && !filter.contains && !filter.words?.length
+        ? toFacetCountLookup(filter.condition)
+        : undefined;
+    if (lookup) {
+      // One kind, maybe with one more equality: the facet counts hold the answer.
+      const kind = params.add(lookup.kind);
+      const [key, value] = lookup.equal ? [lookup.equal.key, lookup.equal.value] : ['kind', lookup.kind];
+      sql = `SELECT coalesce(sum(count), 0) AS count FROM search_facets
+             WHERE key = ${params.add(key)} AND kind = ${kind} AND value = ${params.add(value)}`;
+    } else if (!filter.condition && !filter.contains && filter.words && filter.words.length > 0) {
       // Every entity has one text document: count them without touching the entities.
       sql = `SELECT count(*) AS count FROM entity_text t WHERE t.document @@ to_tsquery('simple', ${params.add(toTsQuery(filter.words))})`;
     } else if (driver) {
@@ -647,24 +674,32 @@ export class PostgresEntityStorage implements EntityStorage {
     condition?: PredicateNode,
     restrict?: PredicateNode,
   ): Promise<Map<string, Map<string, number>>> {
+    // For every entity, or those of one kind, the facet counts hold the answer.
+    const lookup = condition ? toFacetCountLookup(condition) : undefined;
+    const fromCounts = !condition || (lookup !== undefined && lookup.equal === undefined);
     // One query per path, on separate pool connections, so that PostgreSQL counts them side by side.
     const counted = await Promise.all(
       paths.map(async (path) => {
         const key = path.toLowerCase();
         const params = new SqlParameters();
-        const matching = condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '';
-        const sql = key.startsWith('relations.')
-          ? `SELECT t.target_ref AS value, count(DISTINCT t.source_ref) AS count FROM relations t
-             WHERE t.source_ref IN (SELECT e.entity_ref FROM entities e ${matching})
+        const matching = () => (condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '');
+        let sql: string;
+        if (key.startsWith('relations.')) {
+          sql = `SELECT t.target_ref AS value, count(DISTINCT t.source_ref) AS count FROM relations t
+             WHERE t.source_ref IN (SELECT e.entity_ref FROM entities e ${matching()})
                AND lower(t.type) = ${params.add(key.slice('relations.'.length))}
                ${hiddenTargets(restrict, params)}
-             GROUP BY t.target_ref`
-          : condition
-            ? `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
-               WHERE s.entity_id IN (SELECT e.id FROM entities e ${matching})
+             GROUP BY t.target_ref`;
+        } else if (!fromCounts) {
+          sql = `SELECT coalesce(s.original_value, s.value) AS value, count(*) AS count FROM search s
+               WHERE s.entity_id IN (SELECT e.id FROM entities e ${matching()})
                  AND s.key = ${params.add(key)} AND s.value IS NOT NULL
-               GROUP BY 1`
-            : `SELECT value, count FROM search_facets WHERE key = ${params.add(key)} AND count > 0`;
+               GROUP BY 1`;
+        } else {
+          sql = `SELECT shown AS value, sum(count) AS count FROM search_facets
+               WHERE key = ${params.add(key)} ${lookup ? `AND kind = ${params.add(lookup.kind)}` : ''}
+               GROUP BY shown HAVING sum(count) > 0`;
+        }
         const rows = await this.#rows(sql, params.values);
         return [path, new Map(rows.map((row) => [row.value as string, Number(row.count)]))] as const;
       }),
