@@ -402,6 +402,7 @@ function formatReport(runs, peakRssMb, loadAtStart, loadAtEnd) {
       'API relations, APIs, resources; tags, owners, annotations, links), upserted in batches of ' +
       `${batchSize.toLocaleString('en-US')}; then ${samples} samples per read after 10 warm-up runs. Reads return JSON ` +
       'text and count totalItems unless noted. PostgreSQL is vacuumed and analyzed after the load, as autovacuum would.',
+    '',
     'On PostgreSQL, a query of one kind with at most one more equality is counted, and the facets of one kind are read, ' +
       'from the facet counts its writes keep per kind; the lifecycle-and-type query is counted from the search rows. ' +
       'On SQLite, upserts are prepared in a worker thread while the transaction writes.',
