@@ -682,6 +682,7 @@ export class PostgresEntityStorage implements EntityStorage {
       paths.map(async (path) => {
         const key = path.toLowerCase();
         const params = new SqlParameters();
+        // A function: the filter's parameters are added only to a query that uses it.
         const matching = () => (condition ? `WHERE ${compilePostgresFilter({ condition }, params)}` : '');
         let sql: string;
         if (key.startsWith('relations.')) {
