@@ -251,6 +251,32 @@ describe.each(variants)('createEntityStore on %s', (_, kind, sqliteUpserts) => {
       ).rejects.toThrow('Entity #0 metadata.name must be a non-empty string');
     });
 
+    it('writes nothing when an upsert late in a mutation is invalid or a ref comes again', async () => {
+      // With the worker, these mutations span several chunks: the first ones are written before the bad one is seen.
+      const many = Array.from({ length: 7 }, (_, i) => upsert(component(`late-${i}`)));
+      await expect(
+        catalog.applyMutation({ upserts: [...many.slice(0, 5), upsert({ ...component('x'), kind: '' })] }),
+      ).rejects.toThrow(new InputError('Entity #5 kind must be a non-empty string'));
+      await expect(
+        catalog.applyMutation({ upserts: [...many, upsert(component('LATE-1'))] }),
+      ).rejects.toThrow("Entity 'component:default/late-1' appears more than once in one mutation");
+      expect(await refsOf(catalog, {})).toEqual([]);
+      expect(published).toEqual([]);
+    });
+
+    it('applies two mutations sent at once, each whole', async () => {
+      const batch = (prefix: string) =>
+        Array.from({ length: 5 }, (_, i) => upsert(component(`${prefix}-${i}`)));
+      const [first, second] = await Promise.all([
+        catalog.applyMutation({ upserts: batch('one') }),
+        catalog.applyMutation({ upserts: batch('two') }),
+      ]);
+      expect(first?.changed).toHaveLength(5);
+      expect(second?.changed).toHaveLength(5);
+      expect(await refsOf(catalog, {})).toHaveLength(10);
+      expect(published.map((payloads) => payloads.length)).toEqual([5, 5]);
+    });
+
     it('records the source and lists the provided entities, by source, page by page', async () => {
       await catalog.applyMutation({
         upserts: [
