@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { postgresFacetCountsMigration } from './postgresFacetCountsMigration';
 
 /**
  * Keeps the facet counts per kind as well as per search key and value, so
@@ -27,13 +28,6 @@ export const postgresKindFacetCountsMigration = {
   },
   async down(knex: Knex): Promise<void> {
     await knex.raw('DROP TABLE search_facets');
-    await knex.raw(`CREATE TABLE search_facets (
-      key text COLLATE "C" NOT NULL,
-      value text COLLATE "C" NOT NULL,
-      count bigint NOT NULL,
-      PRIMARY KEY (key, value)
-    )`);
-    await knex.raw(`INSERT INTO search_facets (key, value, count)
-      SELECT key, coalesce(original_value, value), count(*) FROM search WHERE value IS NOT NULL GROUP BY 1, 2`);
+    await postgresFacetCountsMigration.up(knex);
   },
 };
