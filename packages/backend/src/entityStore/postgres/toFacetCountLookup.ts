@@ -25,14 +25,14 @@ export function toFacetCountLookup(condition: PredicateNode): FacetCountLookup |
     return undefined;
   }
   const equalities = conjuncts.map(equality);
-  const kind = equalities.find((item) => item?.key === 'kind');
-  const others = equalities.filter((item) => item !== kind);
-  if (!kind || equalities.includes(undefined)) {
+  if (equalities.includes(undefined)) {
     return undefined;
   }
-  const [equal] = others;
-  if (equal === undefined) {
-    return { kind: kind.value };
+  const kinds = equalities.filter((item) => item?.key === 'kind');
+  const [equal] = equalities.filter((item) => item?.key !== 'kind');
+  const [kind] = kinds;
+  if (!kind || kinds.length > 1) {
+    return undefined;
   }
-  return equal.key === 'kind' ? undefined : { kind: kind.value, equal };
+  return equal ? { kind: kind.value, equal } : { kind: kind.value };
 }
